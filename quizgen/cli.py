@@ -185,6 +185,13 @@ def sources(notes: Path | None) -> None:
         click.echo(f"  facts:    {facts_citing}")
 
 
+# --- commands: generate, build, export (question sets and teacher formats) ---
+
+# --- commands: quiz, review, stats (the learner's terminal quiz) ---
+
+# --- end of commands ---
+
+
 def _check_choices(option: str, given: tuple[str, ...], allowed: list[str]) -> None:
     for value in given:
         if value not in allowed:

@@ -48,7 +48,12 @@ class PartialDate:
         if precision is not Precision.YEAR and not 1 <= month <= 12:
             raise ValueError(f"{text!r} has no month {month}; months run from 01 to 12")
         if precision is Precision.DAY:
-            dt.date(year, month, day)  # raises ValueError for 2016-02-30 and the like
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                raise ValueError(
+                    f"{text!r} is not a real calendar day (month {month:02d} has no day {day})"
+                ) from None
         return cls(year, month, day, precision)
 
     def iso(self) -> str:

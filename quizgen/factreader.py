@@ -18,7 +18,7 @@ from quizgen.factbase import (
     TextAnswer,
     Variant,
 )
-from quizgen.fields import FieldReader
+from quizgen.fields import FieldReader, with_article
 from quizgen.yamlfile import Located
 
 MAX_QUOTE_WORDS = 25
@@ -178,8 +178,9 @@ def _typed_answer(
         }
         reader.report(
             record.line_of(key),
-            f"{what} is a {kind.value} question, so its answer must be a {shape[expected]}"
-            f" ({{{shape[expected]}: ...}}), not a {shape[type(answer)]}",
+            f"{what} is {with_article(kind.value)} question, so its answer must be"
+            f" {with_article(shape[expected])} ({{{shape[expected]}: ...}}),"
+            f" not {with_article(shape[type(answer)])}",
         )
         return None
     if isinstance(answer, EntityAnswer):

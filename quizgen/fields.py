@@ -23,6 +23,11 @@ def suggestion(word: str, choices: Iterable[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
+def with_article(word: str) -> str:
+    """`a date`, `an entity`: the word with its indefinite article, for messages."""
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
 class FieldReader:
     """Reads the fields of one file's records; every problem is kept, none raised."""
 

@@ -36,7 +36,7 @@ from quizgen.factbase import (
     Topic,
 )
 from quizgen.factreader import read_fact
-from quizgen.fields import FieldReader, suggestion
+from quizgen.fields import FieldReader, suggestion, with_article
 from quizgen.yamlfile import Located, load_yaml
 
 
@@ -186,6 +186,7 @@ def _check_references(base: FactBase, collected: Collected) -> None:
                 Problem(
                     ref.path,
                     ref.line,
-                    f"{ref.what} needs a {kinds} here, but {ref.target!r} is a {actual}",
+                    f"{ref.what} needs {with_article(kinds)} here,"
+                    f" but {ref.target!r} is {with_article(actual)}",
                 )
             )

@@ -22,3 +22,8 @@ def shipped_notes_dir() -> Path:
 def shipped_decks_dir() -> Path:
     """The deck recipes and built decks that ship with quizgen."""
     return _shipped("decks")
+
+
+def shipped_full_set() -> Path:
+    """The question set of the full deck (every fact, every form), used by `quizgen quiz`."""
+    return shipped_decks_dir() / "full" / "set.yaml"

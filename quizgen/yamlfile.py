@@ -62,10 +62,22 @@ class _LocatingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             mapping[key] = self.construct_object(value_node, deep=True)
         return mapping
 
+    def construct_checked_timestamp(self, node: yaml.ScalarNode) -> Any:
+        # An impossible date such as 2016-13-01 or 2016-02-30 stays text, so that the field
+        # holding it reports it with its line, instead of PyYAML raising a bare ValueError.
+        try:
+            return self.construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
 
 _LocatingLoader.add_constructor(
     "tag:yaml.org,2002:map",
     _LocatingLoader.construct_located_mapping,
+)
+_LocatingLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp",
+    _LocatingLoader.construct_checked_timestamp,
 )
 
 

@@ -1,0 +1,97 @@
+"""Questions as the generator makes them and every consumer (quiz, exporters) reads them."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Form(enum.Enum):
+    """How a question is asked."""
+
+    MULTIPLE_CHOICE = "multiple-choice"
+    TRUE_FALSE = "true-false"
+    TIMELINE_ORDER = "timeline-order"
+
+
+#: The generator's form names on the command line (`timeline` makes both timeline shapes:
+#: "which happened first?" as multiple choice, and "put these in order").
+FORM_CHOICES = ("multiple-choice", "true-false", "timeline")
+TRUE_FALSE_OPTIONS = ("True", "False")
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where an answer comes from: the document and the verbatim evidence quote."""
+
+    outlet: str
+    headline: str
+    date: str
+    document: str
+    quote: str
+
+    def text(self) -> str:
+        """`Outlet, "Headline", date: "quote"` on one line."""
+        return f'{self.outlet}, "{self.headline}", {self.date}: "{self.quote}"'
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One question with its options, key, explanation and citations.
+
+    `answer` is the 0-based index of the key; for a timeline-order question it is the list of
+    option indices in chronological order (earliest first).
+    """
+
+    id: str
+    form: Form
+    stem: str
+    options: tuple[str, ...]
+    answer: int | tuple[int, ...]
+    fact: str
+    explanation: str
+    sources: tuple[Citation, ...]
+    topics: tuple[str, ...]
+    facts: tuple[str, ...] = ()
+    options_sorted: bool = False
+
+    @property
+    def key_index(self) -> int:
+        """The index of the single right option (multiple choice and true/false)."""
+        if isinstance(self.answer, tuple):
+            raise TypeError(f"{self.id} is an ordering question: it has no single key")
+        return self.answer
+
+    def right_answer_text(self) -> str:
+        """The right answer as a learner reads it (for ordering: the options in order)."""
+        if isinstance(self.answer, tuple):
+            return " → ".join(self.options[i] for i in self.answer)
+        return self.options[self.answer]
+
+    def is_right(self, response: int | tuple[int, ...]) -> bool:
+        """Whether a learner's response (an index, or an order of indices) is right."""
+        return response == self.answer
+
+
+@dataclass(frozen=True, slots=True)
+class SetHeader:
+    """What a question set was generated from, so it can be regenerated exactly."""
+
+    title: str
+    seed: int
+    count: int | None
+    topics: tuple[str, ...]
+    forms: tuple[str, ...]
+    sources: tuple[str, ...]
+    fact_base_revision: str
+    fact_base_digest: str
+    variant: str | None = None
+    variants: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionSet:
+    """A header and its questions, in the order they are asked."""
+
+    header: SetHeader
+    questions: tuple[Question, ...]
