@@ -27,6 +27,9 @@ class Collected:
     problems: list[Problem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     first_seen: dict[tuple[str, str], Location] = field(default_factory=dict)
+    #: Files ("sources", "entities", "topics") that could not be read at all: references into
+    #: them are not checked, since each would only repeat that one problem.
+    unreadable: set[str] = field(default_factory=set)
 
     def claim_id(self, namespace: str, record_id: str, where: Location) -> None:
         """Report an id already used by another record of the same namespace."""

@@ -67,6 +67,7 @@ def _load_list(path: Path, key: str, read_one: Any, collected: Collected) -> lis
     data, problems = load_yaml(path)
     collected.problems.extend(problems)
     if problems:
+        collected.unreadable.add(key)
         return []
     reader = FieldReader(str(path))
     records: list[Any] = []
@@ -75,6 +76,7 @@ def _load_list(path: Path, key: str, read_one: Any, collected: Collected) -> lis
             data.line if isinstance(data, Located) else 1,
             f"the file must hold one key {key!r} with a list of entries ({key}: [...])",
         )
+        collected.unreadable.add(key)
     else:
         reader.check_keys(data, "the file", (key,), ())
         for item in reader.list_of_mappings(data, key, "the file"):
@@ -162,13 +164,15 @@ def _read_topic(reader: FieldReader, record: Located, collected: Collected) -> T
 
 def _check_references(base: FactBase, collected: Collected) -> None:
     """Every id a record names must exist (and, for answers, be of the right kind)."""
-    known = {
-        "source": {s.id for s in base.sources},
-        "topic": {t.id for t in base.topics},
-        "entity": {e.id for e in base.entities},
-    }
+    # An id whose record has its own problems still exists: naming it is not a second problem.
+    known: dict[str, set[str]] = {"source": set(), "topic": set(), "entity": set()}
+    for namespace, record_id in collected.first_seen:
+        known.setdefault(namespace, set()).add(record_id)
+    entities = {e.id for e in base.entities}
     where_listed = {"source": "sources.yaml", "topic": "topics.yaml", "entity": "entities.yaml"}
     for ref in collected.references:
+        if where_listed[ref.namespace].removesuffix(".yaml") in collected.unreadable:
+            continue
         if ref.target not in known[ref.namespace]:
             hint = suggestion(ref.target, known[ref.namespace])
             collected.problems.append(
@@ -179,7 +183,11 @@ def _check_references(base: FactBase, collected: Collected) -> None:
                     f" (the ids are listed in {where_listed[ref.namespace]})",
                 )
             )
-        elif ref.entity_kinds and base.entity(ref.target).kind not in ref.entity_kinds:
+        elif (
+            ref.entity_kinds
+            and ref.target in entities
+            and base.entity(ref.target).kind not in ref.entity_kinds
+        ):
             kinds = " or ".join(k.value for k in ref.entity_kinds)
             actual = base.entity(ref.target).kind.value
             collected.problems.append(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -66,3 +68,22 @@ def find_slot(base: FactBase, fact: Fact) -> Slot | None:
         if match:
             return Slot(fact.statement, match.start(), match.end())
     return None
+
+
+def respell(written: str, value: float, answer: Answer) -> str:
+    """Another number or date (given by its sort value) written in the style of `written`."""
+    if isinstance(answer, NumberAnswer):
+        number = int(value) if float(value).is_integer() else value
+        return f"{number:,}" if "," in written or not isinstance(number, int) else str(number)
+    assert isinstance(answer, DateAnswer)
+    day = dt.date.fromordinal(int(value))
+    month = calendar.month_name[day.month]
+    if answer.date.precision is Precision.YEAR:
+        return str(day.year)
+    if answer.date.precision is Precision.MONTH:
+        return f"{month} {day.year}"
+    if re.match(r"^\d", written):
+        return f"{day.day} {month} {day.year}"
+    return (
+        f"{month} {day.day}, {day.year}" if re.search(r"\d{4}", written) else f"{month} {day.day}"
+    )
