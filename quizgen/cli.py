@@ -187,6 +187,158 @@ def sources(notes: Path | None) -> None:
 
 # --- commands: generate, build, export (question sets and teacher formats) ---
 
+
+def _progress_reporter(label: str, total: int) -> Any:
+    """A click progress bar on stderr for large fact bases; None for small ones."""
+    if total < 2000:
+        return None
+    return click.progressbar(length=total, label=label, file=click.get_text_stream("stderr"))
+
+
+@main.command()
+@notes_option
+@click.option("--seed", type=int, default=1, show_default=True, help="Random seed.")
+@click.option("--count", type=click.IntRange(min=1), help="Number of questions (default: all).")
+@click.option("--topic", "topics", multiple=True, help="Only these topics (repeatable).")
+@click.option(
+    "--form",
+    "forms",
+    multiple=True,
+    type=click.Choice(["multiple-choice", "true-false", "timeline"]),
+    help="Only these forms (repeatable; default: all).",
+)
+@click.option("--source", "sources", multiple=True, help="Only facts citing this source.")
+@click.option("--variants", type=click.IntRange(1, 26), default=1, help="Write variants A, B, ...")
+@click.option("--title", default="Aleppo 2016", show_default=True, help="Title of the set.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Set file.")
+@reports_errors
+def generate(
+    notes: Path | None,
+    seed: int,
+    count: int | None,
+    topics: tuple[str, ...],
+    forms: tuple[str, ...],
+    sources: tuple[str, ...],
+    variants: int,
+    title: str,
+    output: Path | None,
+) -> None:
+    """Generate a question set (YAML) from the fact base.
+
+    The same fact base and seed always give a byte-identical file. With --variants N and
+    -o test.yaml it writes test-A.yaml, test-B.yaml, ...: the same questions, each in its own
+    order with its own key.
+
+    \b
+    Examples:
+      quizgen generate --seed 7 --count 20 -o test.yaml
+      quizgen generate --seed 7 --count 20 --variants 2 -o test.yaml
+      quizgen generate --topic united-nations --form multiple-choice
+    """
+    from quizgen.generator import GenerateOptions, generate_set
+    from quizgen.questionset import dump_set
+    from quizgen.variants import make_variants
+
+    base = load_base(notes)
+    _check_choices("--topic", topics, [t.id for t in base.topics])
+    _check_choices(
+        "--source", sources, [s.id for s in base.sources] + [s.file for s in base.sources]
+    )
+    if variants > 1 and output is None:
+        raise click.UsageError("--variants writes one file per variant: give -o FILE too")
+    chosen_forms = forms or ("multiple-choice", "true-false", "timeline")
+    options = GenerateOptions(title, count, topics, chosen_forms, sources)
+    bar = _progress_reporter("Generating", len(base.facts))
+    if bar is None:
+        qset = generate_set(base, options, seed)
+    else:
+        with bar:
+            qset = generate_set(base, options, seed, bar.update)
+    if count is not None and len(qset.questions) < count:
+        click.echo(f"Only {len(qset.questions)} questions fit the filters.", err=True)
+    if output is None:
+        click.echo(dump_set(qset), nl=False)
+        return
+    sets = make_variants(qset, variants) if variants > 1 else [qset]
+    for variant in sets:
+        path = output
+        if variant.header.variant:
+            path = output.with_name(f"{output.stem}-{variant.header.variant}{output.suffix}")
+        path.write_text(dump_set(variant), encoding="utf-8", newline="\n")
+        click.echo(f"Wrote {path} ({len(variant.questions)} questions)")
+
+
+@main.command()
+@notes_option
+@click.option(
+    "--decks",
+    "decks_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of deck recipes (default: the repository's decks/).",
+)
+@reports_errors
+def build(notes: Path | None, decks_dir: Path | None) -> None:
+    """Regenerate every deck under decks/ from its recipe (*.recipe.yaml).
+
+    \b
+    Example:
+      quizgen build
+    """
+    from quizgen.build import build_recipe
+    from quizgen.paths import shipped_decks_dir
+    from quizgen.recipes import load_recipes
+
+    base = load_base(notes)
+    target = decks_dir or shipped_decks_dir()
+    recipes = load_recipes(target)
+    if not recipes:
+        raise click.ClickException(f"no *.recipe.yaml in {target}")
+    for recipe in recipes:
+        for built in build_recipe(base, recipe):
+            path = target / built.path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(built.content)
+            click.echo(f"Wrote {path}")
+            for note in built.notes:
+                click.echo(f"  note: {note}")
+
+
+@main.command()
+@notes_option
+@click.argument(
+    "format_name", metavar="FORMAT", type=click.Choice(["gift", "aiken", "csv", "markdown", "anki"])
+)
+@click.option(
+    "--set",
+    "set_path",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Question set file (from quizgen generate).",
+)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@reports_errors
+def export(notes: Path | None, format_name: str, set_path: Path, output: Path) -> None:
+    """Export a question set for Moodle (gift, aiken), spreadsheets (csv), paper (markdown)
+    or Anki (anki).
+
+    \b
+    Examples:
+      quizgen export gift --set test-A.yaml -o test-A.gift
+      quizgen export markdown --set test-A.yaml -o test-A.md
+      quizgen export anki --set test-A.yaml -o test.apkg
+    """
+    from quizgen.exporters import export as run_export
+    from quizgen.questionset import load_set
+
+    qset = load_set(set_path)
+    base = load_base(notes)
+    result = run_export(format_name, qset, base)
+    output.write_bytes(result.content)
+    click.echo(f"Wrote {output} ({len(qset.questions)} questions, {format_name})")
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+
+
 # --- commands: quiz, review, stats (the learner's terminal quiz) ---
 
 # --- end of commands ---

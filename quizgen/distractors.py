@@ -180,7 +180,9 @@ def _entities(
         if fact.kind is FactKind.WHO_SAID:
             tiers.append([e for e in same_country if e.id in pools.speakers])
             tiers.append([e for e in everyone if e.id in pools.speakers])
-        tiers.extend([same_country, everyone])
+        # a place or a weapon from elsewhere would give the answer away: stay in its country
+        local_only = kind in (EntityKind.PLACE, EntityKind.WEAPON) and key.country
+        tiers.extend([same_country] if local_only else [same_country, everyone])
     chosen: list[str] = []
     for tier in tiers:
         for entity in _shuffled(tier, rng, limit=12):

@@ -207,6 +207,11 @@ def _read_variants(
         )
         according_to = reader.text(item, "according_to", vwhat)
         question = reader.text(item, "question", vwhat)
+        if question is not None and not question.startswith("According to"):
+            reader.report(
+                item.line_of("question"),
+                f"the question of {vwhat} must be attributed: start it with 'According to ...'",
+            )
         answer = (
             _typed_answer(reader, item, "answer", vwhat, kind, collected)
             if kind and "answer" in item

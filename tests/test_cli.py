@@ -54,7 +54,9 @@ def test_check_with_documents_proves_every_quote(minimal_notes: Path, documents_
 def test_check_takes_documents_from_the_environment(
     minimal_notes: Path, documents_dir: Path
 ) -> None:
-    result = run("check", "--notes", str(minimal_notes), env={"QUIZGEN_DOCUMENTS": str(documents_dir)})
+    result = run(
+        "check", "--notes", str(minimal_notes), env={"QUIZGEN_DOCUMENTS": str(documents_dir)}
+    )
     assert (result.exit_code, result.stdout) == (0, f"{MINIMAL_SUMMARY}{PROVEN}\n")
 
 
@@ -317,9 +319,5 @@ def test_help_does_not_import_heavy_libraries() -> None:
     )
     imported = set(done.stdout.splitlines())
     assert "quizgen.cli" in imported
-    heavy = sorted(
-        module
-        for module in imported
-        if module.split(".")[0] in HEAVY_MODULES
-    )
+    heavy = sorted(module for module in imported if module.split(".")[0] in HEAVY_MODULES)
     assert heavy == []
