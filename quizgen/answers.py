@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 from quizgen.dates import PartialDate, Precision
@@ -87,7 +88,12 @@ def read_distractor(
 def _read_number(reader: FieldReader, record: Located, what: str) -> Answer | None:
     reader.check_keys(record, what, ("number", "unit"), ("qualifier",))
     number = record.get("number")
-    if isinstance(number, bool) or not isinstance(number, int | float) or number < 0:
+    if (
+        isinstance(number, bool)
+        or not isinstance(number, int | float)
+        or not math.isfinite(number)
+        or number < 0
+    ):
         reader.report(
             record.line_of("number"),
             f"'number' of {what} must be a number written without commas, like 275000",

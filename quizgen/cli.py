@@ -102,7 +102,7 @@ def check(notes: Path | None, documents: Path | None) -> None:
     slips = sum(1 for f in base.facts if f.status is Status.SLIP)
     summary = (
         f"ok: {len(base.sources)} sources, {len(base.entities)} entities ({people} people),"
-        f" {len(base.facts)} facts ({contested} contested, {slips} slips),"
+        f" {len(base.facts)} facts ({contested} contested, {_plural(slips, 'slip')}),"
         f" {len(base.topics)} topics"
     )
     if documents is None:
@@ -341,7 +341,318 @@ def export(notes: Path | None, format_name: str, set_path: Path, output: Path) -
 
 # --- commands: quiz, review, stats (the learner's terminal quiz) ---
 
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from quizgen.progress import ProgressStore
+    from quizgen.questions import QuestionSet
+    from quizgen.recorder import Plan
+    from quizgen.stats import Stats
+    from quizgen.terminal import Ui
+
+QUIZ_MODES = ("practice", "exam", "learn")
+QUIZ_FORMS = ("multiple-choice", "true-false", "timeline-order")
+EXIT_INTERRUPTED = 130
+
+
+def data_dir_option(command: F) -> F:
+    """--data-dir DIR (or $QUIZGEN_DATA_DIR): where progress is saved."""
+    return click.option(
+        "--data-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar="QUIZGEN_DATA_DIR",
+        help="Folder of your saved progress (default: $QUIZGEN_DATA_DIR, else the app-data"
+        " folder).",
+    )(command)
+
+
+def now_option(command: F) -> F:
+    """A hidden --now that fixes the clock, for tests."""
+    return click.option("--now", hidden=True, help="Fix the clock (ISO 8601, UTC).")(command)
+
+
+def set_option(command: F) -> F:
+    """--set FILE: a teacher's question set instead of the shipped full deck."""
+    return click.option(
+        "--set",
+        "set_path",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="A question-set file (default: the full deck shipped with quizgen).",
+    )(command)
+
+
+@main.command()
+@set_option
+@click.option("--count", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many questions.")  # fmt: skip
+@click.option("--seed", type=int, help="Choose the questions reproducibly.")
+@click.option("--topic", "topics", multiple=True, help="Only this topic (repeatable).")
+@click.option("--form", "forms", multiple=True, type=click.Choice(QUIZ_FORMS),
+              help="Only this question form (repeatable).")  # fmt: skip
+@click.option("--mode", type=click.Choice(QUIZ_MODES), default="practice", show_default=True,
+              help="practice: feedback after each answer; exam: feedback at the end;"
+              " learn: missed questions again until all are right.")  # fmt: skip
+@click.option("--cram", is_flag=True, help="Practise without changing your review schedule.")
+@data_dir_option
+@now_option
+@reports_errors
+def quiz(
+    set_path: Path | None, count: int, seed: int | None, topics: tuple[str, ...],
+    forms: tuple[str, ...], mode: str, cram: bool, data_dir: Path | None, now: str | None,
+) -> None:  # fmt: skip
+    """Take a quiz in the terminal; every answer is saved the moment you give it.
+
+    Each answer shows the right one, why, and the source it comes from. Ctrl-C stops (all
+    answers kept) and the next `quizgen quiz` offers to resume. Without a terminal (a pipe or
+    a file) it reads one answer per line: a number or a letter.
+
+    \b
+    Examples:
+      quizgen quiz
+      quizgen quiz --count 20 --mode exam
+      quizgen quiz --topic united-nations --mode learn
+      quizgen quiz --count 3 --seed 1 < answers.txt
+    """
+    import random
+
+    from quizgen.recorder import start_plan
+    from quizgen.session import Mode, choose_questions
+
+    moment = _parse_now(now)
+    ui = _quiz_ui()
+    with _open_progress(data_dir, moment) as store:
+        plan = _offer_resume(store, ui)
+        if plan is None:
+            path = _set_path(set_path)
+            qset = _load_question_set(path)
+            _check_choices("--topic", topics, sorted({t for q in qset.questions for t in q.topics}))
+            chosen = choose_questions(qset.questions, count, random.Random(seed), topics, forms)
+            plan = start_plan(store, qset, str(path), chosen, Mode(mode), cram, moment)
+        _run_plan(store, plan, ui, now)
+
+
+@main.command()
+@set_option
+@click.option("--count", type=click.IntRange(min=1), default=20, show_default=True,
+              help="At most this many questions.")  # fmt: skip
+@data_dir_option
+@now_option
+@reports_errors
+def review(set_path: Path | None, count: int, data_dir: Path | None, now: str | None) -> None:
+    """Review the questions that are due, most overdue first (spaced repetition, FSRS).
+
+    A missed question comes back soon, one you know later and later. `quiz` feeds the
+    schedule too (unless --cram).
+
+    \b
+    Examples:
+      quizgen review
+      quizgen review --count 5
+    """
+    from quizgen.recorder import start_plan
+    from quizgen.scheduling import due_question_ids
+    from quizgen.session import Mode, questions_by_id
+
+    moment = _parse_now(now)
+    with _open_progress(data_dir, moment) as store:
+        due_ids = due_question_ids(store.cards(), moment)
+        if not due_ids:
+            click.echo("Nothing is due for review.")
+            _say_next_review(store, moment)
+            return
+        path = _set_path(set_path)
+        qset = _load_question_set(path)
+        due = questions_by_id(due_ids, {q.id: q for q in qset.questions})[:count]
+        if not due:
+            raise click.ClickException(
+                f"{len(due_ids)} questions are due, but none is in {path}:"
+                " give the set they came from with --set FILE"
+            )
+        click.echo(f"{len(due_ids)} due for review; here come {len(due)}, most overdue first.")
+        plan = start_plan(store, qset, str(path), due, Mode.REVIEW, False, moment)
+        _run_plan(store, plan, _quiz_ui(), now)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object for scripts.")
+@data_dir_option
+@now_option
+@reports_errors
+def stats(as_json: bool, data_dir: Path | None, now: str | None) -> None:
+    """Your progress: questions seen, accuracy by topic, what is due, weakest facts, streaks.
+
+    \b
+    Examples:
+      quizgen stats
+      quizgen stats --json | python -m json.tool
+    """
+    from quizgen.stats import compute_stats
+
+    moment = _parse_now(now)
+    with _open_progress(data_dir, moment) as store:
+        result = compute_stats(store.answers(), store.cards(), moment)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2))
+        return
+    for line in _stats_lines(result):
+        click.echo(line)
+
+
+def _parse_now(value: str | None) -> datetime:
+    from datetime import datetime, timezone
+
+    if value is None:
+        return datetime.now(timezone.utc)
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a time like 2026-05-01T09:00:00Z", param_hint="--now"
+        ) from None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(
+        timezone.utc
+    )
+
+
+def _clock(now: str | None) -> Callable[[], datetime]:
+    """The time each answer is recorded at: fixed by --now, else the real UTC time."""
+    if now is None:
+        return lambda: _parse_now(None)
+    fixed = _parse_now(now)
+    return lambda: fixed
+
+
+def _open_progress(data_dir: Path | None, now: datetime) -> ProgressStore:
+    from quizgen.progress import open_store
+
+    store, notice = open_store(data_dir or Path(click.get_app_dir("quizgen")), now)
+    if notice:
+        click.echo(click.style(notice, fg="yellow"), err=True)
+    return store
+
+
+def _set_path(given: Path | None) -> Path:
+    from quizgen.paths import shipped_full_set
+
+    return (given or shipped_full_set()).resolve()
+
+
+def _load_question_set(path: Path) -> QuestionSet:
+    from quizgen.questionset import load_set
+
+    if not path.is_file():
+        raise click.ClickException(
+            f"no question set at {path}: build the decks with `quizgen build`, or give --set FILE"
+        )
+    return load_set(path)
+
+
+def _quiz_ui() -> Ui:
+    import shutil
+    import sys
+
+    from quizgen.terminal import make_ui
+
+    return make_ui(sys.stdin, sys.stdout, os.environ, shutil.get_terminal_size().columns)
+
+
+def _offer_resume(store: ProgressStore, ui: Ui) -> Plan | None:
+    """The unfinished quiz, if there is one and the learner wants it back."""
+    from quizgen.errors import QuestionSetError
+    from quizgen.recorder import answered_count, resume_plan
+    from quizgen.session import Mode
+
+    row = store.unfinished_session(exclude_mode=Mode.REVIEW.value)
+    if row is None:
+        return None
+    try:
+        qset = _load_question_set(Path(row.set_path))
+    except (click.ClickException, QuestionSetError):
+        store.finish_session(row.id)  # its set is gone: it cannot be resumed
+        return None
+    question = f"Resume your unfinished quiz ({answered_count(store, row)} of"
+    try:
+        wanted = ui.prompter.confirm(f"{question} {len(row.planned)} answered)?")
+    except KeyboardInterrupt:
+        click.echo()
+        click.get_current_context().exit(EXIT_INTERRUPTED)
+    if wanted:
+        return resume_plan(store, row, qset)
+    store.finish_session(row.id)
+    return None
+
+
+def _run_plan(store: ProgressStore, plan: Plan, ui: Ui, now: str | None) -> None:
+    """Run the session, show the summary; exit 130 if it was interrupted."""
+    import time
+
+    from quizgen.recorder import Recorder
+    from quizgen.session import Mode, summarize
+    from quizgen.terminal import exam_review_lines, print_lines, run_session, summary_lines
+
+    clock = _clock(now)
+    outcome = run_session(ui, plan.mode, plan.to_ask, plan.total, plan.done,
+                          Recorder(store, plan, clock), time.monotonic)  # fmt: skip
+    if plan.mode is Mode.EXAM:
+        print_lines(ui, exam_review_lines(outcome.answers, ui.palette, ui.width))
+    summary = summarize(outcome.answers, plan.total)
+    print_lines(ui, summary_lines(summary, ui.palette, ui.width))
+    if outcome.interrupted:
+        ui.say("Run `quizgen quiz` again to pick up where you stopped.")
+        click.get_current_context().exit(EXIT_INTERRUPTED)
+    store.finish_session(plan.session_id)
+    _say_next_review(store, clock())
+
+
+def _say_next_review(store: ProgressStore, now: datetime) -> None:
+    from quizgen.scheduling import describe_wait, due_question_ids, next_due
+
+    cards = store.cards()
+    due = len(due_question_ids(cards, now))
+    upcoming = next_due(cards, now)
+    if due:
+        click.echo(f"{due} question{'s' if due != 1 else ''} due for review: `quizgen review`.")
+    elif upcoming is not None:
+        click.echo(f"Next review {describe_wait(upcoming, now)}: `quizgen review`.")
+
+
+def _stats_lines(result: Stats) -> list[str]:
+    if not result.answers:
+        return ["No answers yet: start with `quizgen quiz`."]
+    lines = [
+        f"Questions seen: {result.questions_seen}",
+        f"Answers: {result.answers}, right: {result.right} ({_percent(result.accuracy)})",
+        f"Due now: {result.due_now}; in the next 7 days: {result.due_next_7_days}",
+        f"Streak: {_days(result.current_streak_days)} (best {_days(result.best_streak_days)})",
+        "By topic:",
+    ]
+    width = max(len(t.topic) for t in result.by_topic) if result.by_topic else 0
+    lines += [
+        f"  {t.topic:<{width}}  {t.right}/{t.answered}  {_percent(t.accuracy)}"
+        for t in result.by_topic
+    ]
+    if result.weakest_facts:
+        lines.append("Weakest facts (most missed):")
+        width = max(len(w.fact) for w in result.weakest_facts)
+        lines += [
+            f"  {w.fact:<{width}}  missed {w.missed} of {w.answered}" for w in result.weakest_facts
+        ]
+    return lines
+
+
+def _days(count: int) -> str:
+    return f"{count} day{'s' if count != 1 else ''}"
+
+
+def _percent(ratio: float | None) -> str:
+    return "-" if ratio is None else f"{round(100 * ratio)}%"
+
+
 # --- end of commands ---
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _check_choices(option: str, given: tuple[str, ...], allowed: list[str]) -> None:

@@ -40,6 +40,7 @@ class Pools:
 
     entities: dict[EntityKind, list[Entity]] = field(default_factory=dict)
     by_country: dict[tuple[EntityKind, str], list[Entity]] = field(default_factory=dict)
+    by_group: dict[str, list[Entity]] = field(default_factory=dict)
     speakers: set[str] = field(default_factory=set)
     roles: list[str] = field(default_factory=list)
     numbers: dict[str, list[float]] = field(default_factory=dict)
@@ -51,8 +52,11 @@ class Pools:
         pools = cls()
         entities: dict[EntityKind, list[Entity]] = defaultdict(list)
         by_country: dict[tuple[EntityKind, str], list[Entity]] = defaultdict(list)
+        by_group: dict[str, list[Entity]] = defaultdict(list)
         for entity in base.entities:
             entities[entity.kind].append(entity)
+            if entity.group:
+                by_group[entity.group].append(entity)
             if entity.country:
                 by_country[(entity.kind, entity.country)].append(entity)
         numbers: dict[str, set[float]] = defaultdict(set)
@@ -76,6 +80,7 @@ class Pools:
                 roles.setdefault(normalise_option(answer.text), answer.text)
         pools.entities = dict(entities)
         pools.by_country = dict(by_country)
+        pools.by_group = dict(by_group)
         pools.roles = sorted(roles.values())
         pools.numbers = {unit: sorted(values) for unit, values in numbers.items()}
         pools.dates = {p: sorted(values) for p, values in dates.items()}
@@ -174,6 +179,10 @@ def _entities(
     tiers: list[list[Entity]] = [[base.entity(d.entity) for d in fact.distractors
                                   if isinstance(d, EntityAnswer)]]  # fmt: skip
     kinds = ENTITY_KINDS.get(fact.kind, (key.kind,))
+    if key.group:  # a news outlet for a news outlet, an armed group for an armed group
+        same_group = pools.by_group.get(key.group, [])
+        local = [e for e in same_group if e.country == key.country]
+        kinds, tiers = (), [*tiers, local, same_group]
     for kind in kinds:
         same_country = pools.by_country.get((kind, key.country), []) if key.country else []
         everyone = pools.entities.get(kind, [])

@@ -91,6 +91,7 @@ class Entity:
     country: str | None
     organisation: str | None
     location: Location
+    group: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

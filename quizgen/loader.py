@@ -128,7 +128,7 @@ def _read_source(reader: FieldReader, record: Located, collected: Collected) -> 
 
 
 def _read_entity(reader: FieldReader, record: Located, collected: Collected) -> Entity | None:
-    optional = ("aliases", "role", "country", "organisation")
+    optional = ("aliases", "role", "country", "organisation", "group")
     reader.check_keys(record, "entity", ("id", "kind", "name"), optional)
     entity_id = _claim(reader, record, "entity", collected)
     what = f"entity {entity_id!r}"
@@ -149,6 +149,7 @@ def _read_entity(reader: FieldReader, record: Located, collected: Collected) -> 
     return Entity(
         entity_id, kind, name, reader.text_list(record, "aliases", what), role,
         links["country"], links["organisation"], _location(reader, record),
+        reader.slug(record, "group", what) if "group" in record else None,
     )  # fmt: skip
 
 

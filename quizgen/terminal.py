@@ -103,10 +103,11 @@ class PlainPrompter:
 
     def order(self, question: Question) -> tuple[int, ...]:
         """Print the events; read an order like 3142 until it names each one once."""
-        self._show(f"{question.stem}\n(Put these in order, earliest first.)", question.options)
+        self._show(question.stem, question.options)
         example = _order_example(len(question.options))
         while True:
-            order = parse_order(self._line(f"Your order (e.g. {example}): "), len(question.options))
+            order = parse_order(self._line(f"Your order, earliest first (e.g. {example}): "),
+                                len(question.options))  # fmt: skip
             if order is not None:
                 return order
             self._out.write(f"Please type each number once, earliest first, e.g. {example}.\n")

@@ -45,6 +45,11 @@ class _AliasError(Exception):
         self.line = line
 
 
+class _DuplicateKeyError(Exception):
+    def __init__(self, key: str, line: int, first: int) -> None:
+        self.key, self.line, self.first = key, line, first
+
+
 class _LocatingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         # A node reached a second time can only come from an alias (`*name`).
@@ -58,7 +63,10 @@ class _LocatingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 key = str(key)
-            mapping.key_lines[key] = key_node.start_mark.line + 1
+            line = key_node.start_mark.line + 1
+            if key in mapping.key_lines:
+                raise _DuplicateKeyError(key, line, mapping.key_lines[key])
+            mapping.key_lines[key] = line
             mapping[key] = self.construct_object(value_node, deep=True)
         return mapping
 
@@ -108,6 +116,12 @@ def load_yaml(path: Path) -> tuple[Any, list[Problem]]:
         message = (
             "this value is reused through a YAML anchor and alias (&name / *name), which the"
             " fact base does not allow; write the value out in full"
+        )
+        return None, [Problem(where, exc.line, message)]
+    except _DuplicateKeyError as exc:
+        message = (
+            f"the key {exc.key!r} appears twice in one mapping (first at line {exc.first});"
+            " keep one"
         )
         return None, [Problem(where, exc.line, message)]
     except yaml.constructor.ConstructorError as exc:

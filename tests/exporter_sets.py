@@ -93,8 +93,12 @@ def ordinary_set(variant: str | None = None) -> QuestionSet:
                 "The beams came from Norland in the wrong size.",
             ),
             true_false(),
-            true_false("mayor-opened-bridge/tf", "Lena Ortiz opened the bridge.", True,
-                       "Mayor Lena Ortiz opened the River Bridge."),  # fmt: skip
+            true_false(
+                "mayor-opened-bridge/tf",
+                "Lena Ortiz opened the bridge.",
+                True,
+                "Mayor Lena Ortiz opened the River Bridge.",
+            ),  # fmt: skip
             timeline(),
         ),
     )
@@ -115,7 +119,13 @@ def nasty_set() -> QuestionSet:
                 (nasty_cite, citation()),
             ),
             true_false("nasty/tf", NASTY, False, f"True: {NASTY}", (nasty_cite,)),
-            timeline("nasty/order", NASTY, (f"{NASTY} 1", "{b}", "#c ~d"), (2, 0, 1), NASTY,
-                     (nasty_cite,)),  # fmt: skip
+            timeline(
+                "nasty/order",
+                NASTY,
+                (f"{NASTY} 1", "{b}", "#c ~d"),
+                (2, 0, 1),
+                NASTY,
+                (nasty_cite,),
+            ),  # fmt: skip
         ),
     )

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from dataclasses import dataclass, field
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pygiftparser import parser as giftparser
 
 from exporter_sets import NASTY, citation, multiple_choice, nasty_set, ordinary_set, timeline
 from quizgen.errors import ExportError
 from quizgen.gift import MATCHING_HINT, export_gift, ordinal
 from quizgen.questions import Citation, Form, Question, QuestionSet
+
+with warnings.catch_warnings():
+    # pygiftparser 1.1 calls the deprecated locale.getdefaultlocale() when it is imported.
+    warnings.filterwarnings("ignore", "'locale.getdefaultlocale'", DeprecationWarning)
+    from pygiftparser import parser as giftparser
 
 SPECIAL = "~=#{}:"
 UNESCAPE = {"\\": "\\", "n": "\n", **{c: c for c in SPECIAL}}
@@ -121,7 +126,7 @@ def parse_block(text: str) -> Block:
     title, stem = parse_head(lines[len(comments)])
     if lines[-1] != "}":
         raise GiftSyntaxError(f"a block ends with a line holding only '}}': {text!r}")
-    block = Block([c[2:].strip() for c in comments], title, stem)
+    block = Block([c.removeprefix("// ") for c in comments], title, stem)
     for line in lines[len(comments) + 1 : -1]:
         if block.general:
             raise GiftSyntaxError(f"general feedback must come last: {text!r}")
@@ -153,7 +158,7 @@ def plain(text: str) -> str:
 def check_question(block: Block, question: Question) -> None:
     """`block` carries every text of `question`, exactly."""
     assert block.title == plain(question.id)
-    assert block.comments[0] == plain(question.id).replace("\n", "\\n").strip()
+    assert read_text(block.comments[0], 0, "") == (plain(question.id), len(block.comments[0]))
     sources = [f"Source: {plain(c.text())}" for c in question.sources]
     assert all(source in block.general for source in sources)
     assert block.general.startswith(plain(question.explanation))
@@ -198,7 +203,8 @@ def test_pygiftparser_reads_back_count_keys_and_wrong_answers() -> None:
     parsed = giftparser.parseFile(io.StringIO(export_gift(qset).content.decode("utf-8")))
     assert len(parsed) == len(qset.questions)
     for got, question in zip(parsed, qset.questions):
-        assert got.valid and got.title == question.id and got.text == question.stem
+        assert got.valid and got.title == question.id
+        assert unescape(got.text).startswith(question.stem)
         if question.form is Form.TRUE_FALSE:
             assert got.answers.answer is (question.options[question.key_index] == "True")
             assert question.explanation in got.answers.feedbackCorrect
@@ -231,7 +237,7 @@ def test_pygiftparser_reads_special_characters_in_stems_and_answers() -> None:
 @pytest.mark.parametrize(
     "broken",
     [
-        "::q::[plain]Stem {\n\t=a#fine\n\t~b # feedback that became an answer?\n}",
+        "::q::[plain]Stem {\n\t=a#fine\n\t~b#feedback with #1 in it\n}",
         "::q::[plain]Stem {\n\t=a\n\t~b\n} and a tail that makes it fill-in-the-blank",
         "::q::[plain]Stem {\n\t=a\n\t=b\n}",
         "::q::[plain]Stem {\n\t=a\n\t~b\n",
