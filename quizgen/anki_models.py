@@ -47,6 +47,7 @@ class NoteType:
             "fields": [{"name": name} for name in self.fields],
             "templates": [{"name": "Card 1", "qfmt": self.front, "afmt": self.back}],
             "css": CSS,
+            "model_type": 1 if self.cloze else 0,  # genanki.Model.CLOZE / FRONT_BACK
         }
 
 

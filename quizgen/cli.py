@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -16,6 +17,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
+
     from quizgen.factbase import FactBase
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -188,11 +191,12 @@ def sources(notes: Path | None) -> None:
 # --- commands: generate, build, export (question sets and teacher formats) ---
 
 
-def _progress_reporter(label: str, total: int) -> Any:
+def _progress_reporter(label: str, total: int) -> ProgressBar[int] | None:
     """A click progress bar on stderr for large fact bases; None for small ones."""
     if total < 2000:
         return None
-    return click.progressbar(length=total, label=label, file=click.get_text_stream("stderr"))
+    bar: ProgressBar[int] = click.progressbar(length=total, label=label, file=sys.stderr)
+    return bar
 
 
 @main.command()
@@ -661,9 +665,3 @@ def _check_choices(option: str, given: tuple[str, ...], allowed: list[str]) -> N
             raise click.BadParameter(
                 f"{value!r} is not one of: {', '.join(allowed)}", param_hint=option
             )
-
-
-if os.environ.get("QUIZGEN_DEBUG_IMPORTS"):  # pragma: no cover - a developer aid
-    import sys
-
-    click.echo(sorted(sys.modules), err=True)

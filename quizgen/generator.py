@@ -203,13 +203,13 @@ class _Maker:
         fact = spec.fact
         qid = f"{fact.id}/{spec.shape}"
         if spec.shape == "tf-true":
-            stem, key, explanation = fact.statement, 0, f"True. {_explanation(fact)}"
+            stem, key, explanation = fact.statement, 0, _explanation(fact)
         else:
             wrong = self._false_statement(fact, qid)
             if wrong is None:
                 return None
             stem, key = wrong, 1
-            explanation = f"False. The true statement: {fact.statement} {_explanation(fact)}"
+            explanation = f"The true statement: {fact.statement} {_explanation(fact)}"
         return Question(
             qid, Form.TRUE_FALSE, stem, TRUE_FALSE_OPTIONS, key, fact.id, explanation,
             self.citations(fact.evidence), fact.topics,

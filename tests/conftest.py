@@ -188,7 +188,7 @@ NOTES_FILES = {
 }
 
 #: The `quizgen check` summary for the minimal base, before the part about documents.
-MINIMAL_SUMMARY = "ok: 2 sources, 5 entities (2 people), 6 facts (1 contested, 1 slips), 2 topics"
+MINIMAL_SUMMARY = "ok: 2 sources, 5 entities (2 people), 6 facts (1 contested, 1 slip), 2 topics"
 
 
 def write_files(root: Path, files: dict[str, str]) -> Path:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+
+from quizgen.generator import GenerateOptions, generate_set
+from quizgen.loader import load_fact_base
+from quizgen.paths import shipped_notes_dir
 from quizgen.questions import TRUE_FALSE_OPTIONS, Citation, Form, Question, QuestionSet, SetHeader
 
 #: Every character some export format treats specially, a line break, and an option-like start.
@@ -98,7 +103,7 @@ def ordinary_set(variant: str | None = None) -> QuestionSet:
                 "Lena Ortiz opened the bridge.",
                 True,
                 "Mayor Lena Ortiz opened the River Bridge.",
-            ),  # fmt: skip
+            ),
             timeline(),
         ),
     )
@@ -126,6 +131,16 @@ def nasty_set() -> QuestionSet:
                 (2, 0, 1),
                 NASTY,
                 (nasty_cite,),
-            ),  # fmt: skip
+            ),
         ),
     )
+
+
+@functools.cache
+def real_set() -> QuestionSet:
+    """Every question the shipped fact base gives (every fact, every form)."""
+    return generate_set(load_fact_base(shipped_notes_dir()), GenerateOptions(), seed=2016)
+
+
+#: The sets every exporter test reads back: (id, builder).
+ALL_SETS = {"ordinary": ordinary_set, "nasty": nasty_set, "real": real_set}

@@ -6,8 +6,16 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from exporter_sets import (
+    ALL_SETS,
+    NASTY,
+    multiple_choice,
+    nasty_set,
+    ordinary_set,
+    timeline,
+    true_false,
+)
 
-from exporter_sets import NASTY, multiple_choice, nasty_set, ordinary_set, timeline, true_false
 from quizgen.aiken import NO_FEEDBACK_NOTE, STEM_GUARD, export_aiken, one_line
 from quizgen.errors import ExportError
 from quizgen.questions import Form, QuestionSet
@@ -46,13 +54,14 @@ def read_aiken(content: bytes) -> list[AikenQuestion]:
     return questions
 
 
-@pytest.mark.parametrize("qset", [ordinary_set(), nasty_set()], ids=["ordinary", "nasty"])
-def test_moodle_reads_every_question_option_and_key(qset: QuestionSet) -> None:
+@pytest.mark.parametrize("name", ALL_SETS)
+def test_moodle_reads_every_question_option_and_key(name: str) -> None:
+    qset = ALL_SETS[name]()
     result = export_aiken(qset)
     expected = [q for q in qset.questions if q.form is not Form.TIMELINE_ORDER]
     read = read_aiken(result.content)
     assert len(read) == len(expected)
-    for got, question in zip(read, expected):
+    for got, question in zip(read, expected, strict=True):
         assert got.text.removeprefix(STEM_GUARD) == one_line(question.stem)
         assert got.options == [one_line(o) for o in question.options]
         assert got.key == question.key_index
@@ -85,7 +94,8 @@ def test_ordinary_stem_is_not_prefixed() -> None:
 
 def test_multiline_texts_become_one_line() -> None:
     options = ("one\ntwo", "three\r\n  four", "five")
-    qset = QuestionSet(ordinary_set().header, (multiple_choice("q/mc", "Who\nsaid\r\nit?", options),))  # fmt: skip
+    question = multiple_choice("q/mc", "Who\nsaid\r\nit?", options)
+    qset = QuestionSet(ordinary_set().header, (question,))
     (got,) = read_aiken(export_aiken(qset).content)
     assert got.text == "Who said it?"
     assert got.options == ["one two", "three four", "five"]

@@ -6,8 +6,8 @@ import csv
 import io
 
 import pytest
+from exporter_sets import ALL_SETS, NASTY, multiple_choice, nasty_set, ordinary_set, timeline
 
-from exporter_sets import NASTY, multiple_choice, nasty_set, ordinary_set, timeline
 from quizgen.csvexport import HEADER, export_csv
 from quizgen.questions import Form, Question, QuestionSet
 
@@ -25,13 +25,14 @@ def expected_row(question: Question) -> list[str]:
     else:
         right = question.options[question.key_index]
         wrong = [o for i, o in enumerate(question.options) if i != question.key_index]
-        wrong = (wrong + ["", "", ""])[:3]
+        wrong = [*wrong, "", "", ""][:3]
     source = " | ".join(c.text() for c in question.sources)
     return [question.id, question.stem, right, *wrong, question.explanation, source]
 
 
-@pytest.mark.parametrize("qset", [ordinary_set(), nasty_set()], ids=["ordinary", "nasty"])
-def test_csv_reader_gives_back_every_field(qset: QuestionSet) -> None:
+@pytest.mark.parametrize("name", ALL_SETS)
+def test_csv_reader_gives_back_every_field(name: str) -> None:
+    qset = ALL_SETS[name]()
     header, *rows = read_rows(export_csv(qset).content)
     assert header == list(HEADER)
     assert rows == [expected_row(q) for q in qset.questions]

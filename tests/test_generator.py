@@ -10,6 +10,7 @@ from collections import Counter
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from synthetic import fact_bases
 
 from quizgen.factbase import DateAnswer, FactBase, FactKind, NumberAnswer, Status
 from quizgen.generator import GenerateOptions, generate_set
@@ -18,7 +19,6 @@ from quizgen.paths import shipped_notes_dir
 from quizgen.questions import Form, Question, QuestionSet
 from quizgen.questionset import dump_set
 from quizgen.textnorm import normalise_option
-from tests.synthetic import fact_bases
 
 FORBIDDEN_OPTIONS = {"all of the above", "none of the above"}
 

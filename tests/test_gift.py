@@ -8,10 +8,19 @@ import warnings
 from dataclasses import dataclass, field
 
 import pytest
+from exporter_sets import (
+    ALL_SETS,
+    NASTY,
+    citation,
+    multiple_choice,
+    nasty_set,
+    ordinary_set,
+    real_set,
+    timeline,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exporter_sets import NASTY, citation, multiple_choice, nasty_set, ordinary_set, timeline
 from quizgen.errors import ExportError
 from quizgen.gift import MATCHING_HINT, export_gift, ordinal
 from quizgen.questions import Citation, Form, Question, QuestionSet
@@ -58,7 +67,7 @@ def read_text(line: str, pos: int, stops: str) -> tuple[str, int]:
     while pos < len(line):
         char = line[pos]
         if char == "\\":
-            if line[pos + 1 : pos + 2] not in UNESCAPE or pos + 1 >= len(line):
+            if line[pos + 1 : pos + 2] not in UNESCAPE:  # also a backslash at the very end
                 raise GiftSyntaxError(f"unknown escape at {pos}: {line!r}")
             out.append(UNESCAPE[line[pos + 1]])
             pos += 2
@@ -185,11 +194,12 @@ def check_question(block: Block, question: Question) -> None:
         assert all(a.feedback == wrong for a in block.answers if a.sign == "~")
 
 
-@pytest.mark.parametrize("qset", [ordinary_set(), nasty_set()], ids=["ordinary", "nasty"])
-def test_strict_parser_reads_back_every_text(qset: QuestionSet) -> None:
+@pytest.mark.parametrize("name", ALL_SETS)
+def test_strict_parser_reads_back_every_text(name: str) -> None:
+    qset = ALL_SETS[name]()
     blocks = parse_file(export_gift(qset).content)
     assert len(blocks) == len(qset.questions)
-    for block, question in zip(blocks, qset.questions):
+    for block, question in zip(blocks, qset.questions, strict=True):
         check_question(block, question)
 
 
@@ -198,16 +208,16 @@ def unescape(text: str) -> str:
     return re.sub(r"\\(.)", lambda m: UNESCAPE[m[1]], text)
 
 
-def test_pygiftparser_reads_back_count_keys_and_wrong_answers() -> None:
-    qset = ordinary_set()
+@pytest.mark.parametrize("qset", [ordinary_set(), real_set()], ids=["ordinary", "real"])
+def test_pygiftparser_reads_back_count_keys_and_wrong_answers(qset: QuestionSet) -> None:
     parsed = giftparser.parseFile(io.StringIO(export_gift(qset).content.decode("utf-8")))
     assert len(parsed) == len(qset.questions)
-    for got, question in zip(parsed, qset.questions):
+    for got, question in zip(parsed, qset.questions, strict=True):
         assert got.valid and got.title == question.id
         assert unescape(got.text).startswith(question.stem)
         if question.form is Form.TRUE_FALSE:
             assert got.answers.answer is (question.options[question.key_index] == "True")
-            assert question.explanation in got.answers.feedbackCorrect
+            assert question.explanation in unescape(got.answers.feedbackCorrect)
         elif question.form is Form.TIMELINE_ORDER:
             assert isinstance(question.answer, tuple)
             order = sorted(got.answers.answers, key=lambda a: a.answer)
@@ -219,7 +229,7 @@ def test_pygiftparser_reads_back_count_keys_and_wrong_answers() -> None:
             wrong = [unescape(a.answer) for a in got.answers.answers if a.fraction == 0]
             assert keys == [question.options[question.key_index]]
             assert wrong == [o for i, o in enumerate(question.options) if i != question.key_index]
-        assert question.sources[0].quote in got.generalFeedback
+        assert question.sources[0].quote in unescape(got.generalFeedback)
 
 
 def test_pygiftparser_reads_special_characters_in_stems_and_answers() -> None:

@@ -1,0 +1,212 @@
+"""`quizgen quiz`, `review` and `stats` through click's runner (the plain line mode)."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from quiz_helpers import QUESTIONS, RIGHT, write_sample_set
+
+from quizgen.cli import main
+from quizgen.questions import Question
+from quizgen.session import choose_questions
+
+NOW = "2026-05-01T09:00:00Z"
+
+
+@pytest.fixture
+def set_file(tmp_path: Path) -> Path:
+    return write_sample_set(tmp_path / "set.yaml")
+
+
+def answer_line(question: Question, right: bool) -> str:
+    key = RIGHT[question.id]
+    if isinstance(key, tuple):
+        order = key if right else tuple(reversed(key))
+        return "".join(str(i + 1) for i in order)
+    assert isinstance(key, int)
+    return str((key if right else (key + 1) % len(question.options)) + 1)
+
+
+def chosen(count: int, seed: int) -> tuple[Question, ...]:
+    return choose_questions(QUESTIONS, count, random.Random(seed))
+
+
+def invoke(*args: str, stdin: str = "") -> Result:
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+def quiz(set_file: Path, data: Path, stdin: str, *extra: str) -> Result:
+    return invoke(
+        "quiz", "--set", str(set_file), "--data-dir", str(data), "--now", NOW, *extra, stdin=stdin
+    )
+
+
+@pytest.mark.parametrize("command", ["quiz", "review", "stats"])
+def test_every_command_has_an_example(command: str) -> None:
+    assert "Example" in invoke(command, "--help").output
+
+
+def test_help_imports_no_heavy_library() -> None:
+    code = (
+        "import sys\nfrom quizgen.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = {'questionary', 'prompt_toolkit', 'fsrs', 'genanki', 'sqlite3'}\n"
+        "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr.strip() == "[]"
+
+
+def test_piped_answers_give_the_expected_score(set_file: Path, tmp_path: Path) -> None:
+    questions = chosen(3, 1)
+    lines = [
+        answer_line(questions[0], True),
+        answer_line(questions[1], False),
+        answer_line(questions[2], True),
+    ]
+    result = quiz(
+        set_file, tmp_path / "data", "\n".join(lines) + "\n", "--count", "3", "--seed", "1"
+    )
+    assert result.exit_code == 0, result.output
+    assert "Score: 2 of 3 (67%)" in result.output.splitlines()
+    assert f"  - {questions[1].stem}" in result.output
+    assert "Question 3 of 3" in result.output
+
+
+def test_end_of_input_saves_answers_and_exits_130(set_file: Path, tmp_path: Path) -> None:
+    first = chosen(3, 1)[0]
+    result = quiz(
+        set_file, tmp_path / "data", answer_line(first, True) + "\n", "--count", "3", "--seed", "1"
+    )
+    assert result.exit_code == 130
+    assert "Score: 1 of 1 (100%), 2 of 3 not answered" in result.output
+    stats = json.loads(
+        invoke("stats", "--json", "--data-dir", str(tmp_path / "data"), "--now", NOW).output
+    )
+    assert (stats["answers"], stats["right"]) == (1, 1)
+
+
+def test_resume_asks_only_the_rest(set_file: Path, tmp_path: Path) -> None:
+    questions = chosen(3, 1)
+    quiz(
+        set_file,
+        tmp_path / "data",
+        answer_line(questions[0], False) + "\n",
+        "--count",
+        "3",
+        "--seed",
+        "1",
+    )
+    rest = "".join(answer_line(q, True) + "\n" for q in questions[1:])
+    result = quiz(set_file, tmp_path / "data", "y\n" + rest)
+    assert result.exit_code == 0, result.output
+    assert "Resume your unfinished quiz (1 of 3 answered)? [Y/n] y" in result.output
+    assert "Question 1 of 3" not in result.output and "Question 2 of 3" in result.output
+    assert "Score: 2 of 3 (67%)" in result.output
+
+
+def test_declining_resume_starts_a_new_quiz(set_file: Path, tmp_path: Path) -> None:
+    quiz(set_file, tmp_path / "data", "", "--count", "2")
+    result = quiz(set_file, tmp_path / "data", "n\n", "--count", "2")
+    assert "Question 1 of 2" in result.output and result.exit_code == 130
+    third = quiz(set_file, tmp_path / "data", "", "--count", "2")
+    assert "Resume your unfinished quiz (0 of 2 answered)?" in third.output
+
+
+def test_review_brings_back_the_wrong_answer_first(set_file: Path, tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    questions = chosen(2, 3)
+    stdin = answer_line(questions[0], False) + "\n" + answer_line(questions[1], True) + "\n"
+    assert quiz(set_file, tmp_path / "data", stdin, "--count", "2", "--seed", "3").exit_code == 0
+    soon = invoke(
+        "review",
+        "--set",
+        str(set_file),
+        "--data-dir",
+        data,
+        "--now",
+        "2026-05-01T09:05:00Z",
+        stdin=answer_line(questions[0], True) + "\n",
+    )
+    assert soon.exit_code == 0, soon.output
+    assert "1 due for review; here come 1, most overdue first." in soon.output
+    assert questions[0].stem in soon.output and questions[1].stem not in soon.output
+    later = invoke("review", "--data-dir", data, "--now", "2026-05-01T09:06:00Z")
+    assert later.output.startswith("Nothing is due for review.\nNext review in 4 minutes")
+
+
+def test_cram_leaves_the_schedule_alone(set_file: Path, tmp_path: Path) -> None:
+    quiz(set_file, tmp_path / "data", "1\n", "--count", "1", "--form", "true-false", "--cram")
+    stats = json.loads(
+        invoke("stats", "--json", "--data-dir", str(tmp_path / "data"), "--now", NOW).output
+    )
+    assert stats["answers"] == 1 and stats["due_next_7_days"] == 0
+
+
+def test_exam_holds_feedback_until_the_end(set_file: Path, tmp_path: Path) -> None:
+    question = chosen(1, 5)[0]
+    result = quiz(
+        set_file,
+        tmp_path / "data",
+        answer_line(question, False) + "\n",
+        "--count",
+        "1",
+        "--seed",
+        "5",
+        "--mode",
+        "exam",
+    )
+    before, _, after = result.output.partition("Your answers")
+    assert "Wrong" not in before and "✘ Wrong." in after and "Source:" in after
+
+
+def test_stats_text(set_file: Path, tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    assert invoke("stats", "--data-dir", data).output == (
+        "No answers yet: start with `quizgen quiz`.\n"
+    )
+    questions = chosen(2, 1)
+    quiz(
+        set_file,
+        tmp_path / "data",
+        answer_line(questions[0], True) + "\n" + answer_line(questions[1], False) + "\n",
+        "--count",
+        "2",
+        "--seed",
+        "1",
+    )
+    output = invoke("stats", "--data-dir", data, "--now", NOW).output
+    assert output.splitlines()[:4] == [
+        "Questions seen: 2",
+        "Answers: 2, right: 1 (50%)",
+        "Due now: 0; in the next 7 days: 2",
+        "Streak: 1 day (best 1 day)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--now", "yesterday"], "is not a time like"),
+        (["--topic", "nope"], "'nope' is not one of"),
+        (["--form", "essay"], "'essay' is not one of"),
+    ],
+)
+def test_bad_options_are_usage_errors(
+    set_file: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    result = invoke("quiz", "--set", str(set_file), "--data-dir", str(tmp_path), *args)
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_a_garbage_database_is_set_aside(set_file: Path, tmp_path: Path) -> None:
+    (tmp_path / "progress.sqlite3").write_text("garbage")
+    result = invoke("stats", "--data-dir", str(tmp_path), "--now", NOW)
+    assert result.exit_code == 0
+    assert "progress.sqlite3.damaged-20260501T090000Z" in result.output
