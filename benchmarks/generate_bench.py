@@ -14,11 +14,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic_notes import write_notes  # noqa: E402
+from synthetic_notes import write_notes
 
-from quizgen.generator import GenerateOptions, generate_set  # noqa: E402
-from quizgen.gift import export_gift  # noqa: E402
-from quizgen.loader import load_fact_base  # noqa: E402
+from quizgen.generator import GenerateOptions, generate_set
+from quizgen.gift import export_gift
+from quizgen.loader import load_fact_base
 
 
 def measure(facts: int) -> dict[str, float | int]:
@@ -57,8 +57,10 @@ def main() -> None:
         )
     for small, big in ((1_000, 10_000), (10_000, 100_000)):
         if small in by_size and big in by_size:
-            ratio = {k: round(by_size[big][k] / max(by_size[small][k], 1e-9), 1)
-                     for k in ("load_validate_s", "generate_s", "export_gift_s")}  # fmt: skip
+            ratio = {
+                k: round(by_size[big][k] / max(by_size[small][k], 1e-9), 1)
+                for k in ("load_validate_s", "generate_s", "export_gift_s")
+            }
             print(json.dumps({"scaling": f"{small}->{big}", **ratio}))
 
 

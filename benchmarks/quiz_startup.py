@@ -37,10 +37,19 @@ QUIZGEN = str(Path(sys.executable).with_name("quizgen"))
 def sample_set(size: int) -> QuestionSet:
     cite = Citation("Outlet", "Headline", "May 2016", "doc.txt", "a quote")
     questions = tuple(
-        Question(f"fact-{n}/mc", Form.MULTIPLE_CHOICE, f"Question {n}?", ("a", "b", "c", "d"),
-                 n % 4, f"fact-{n}", "Because.", (cite,), (f"topic-{n % 5}",))
+        Question(
+            f"fact-{n}/mc",
+            Form.MULTIPLE_CHOICE,
+            f"Question {n}?",
+            ("a", "b", "c", "d"),
+            n % 4,
+            f"fact-{n}",
+            "Because.",
+            (cite,),
+            (f"topic-{n % 5}",),
+        )
         for n in range(size)
-    )  # fmt: skip
+    )
     header = SetHeader("Bench", 1, None, (), (), (), "rev", "0" * 64)
     return QuestionSet(header, questions)
 
@@ -63,8 +72,16 @@ def time_first_question(folder: Path) -> float:
     write_set(sample_set(200), set_path)
     samples = []
     for n in range(RUNS):
-        args = [QUIZGEN, "quiz", "--set", str(set_path), "--count", "1",
-                "--data-dir", str(folder / f"data-{n}")]  # fmt: skip
+        args = [
+            QUIZGEN,
+            "quiz",
+            "--set",
+            str(set_path),
+            "--count",
+            "1",
+            "--data-dir",
+            str(folder / f"data-{n}"),
+        ]
         start = time.perf_counter()
         child = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         assert child.stdout is not None and child.stdin is not None
@@ -83,12 +100,28 @@ def time_answer_to_next(folder: Path) -> tuple[float, float]:
         plan = start_plan(store, qset, "bench", qset.questions[:200], Mode.PRACTICE, False, NOW)
         for n in range(HISTORY):
             q = qset.questions[n % len(qset.questions)]
-            store.record_answer(AnswerRow(q.id, q.fact, q.topics, 0, 0, n % 3 == 0, 3.0,
-                                          "practice", 1, NOW - timedelta(minutes=n)), None)  # fmt: skip
+            store.record_answer(
+                AnswerRow(
+                    q.id,
+                    q.fact,
+                    q.topics,
+                    0,
+                    0,
+                    n % 3 == 0,
+                    3.0,
+                    "practice",
+                    1,
+                    NOW - timedelta(minutes=n),
+                ),
+                None,
+            )
         record = Recorder(store, plan, lambda: NOW)
         stamps: list[float] = []
-        ui = Ui(PlainPrompter(io.StringIO("1\n" * 200), io.StringIO(), echo=True),
-                io.StringIO(), Palette(False))  # fmt: skip
+        ui = Ui(
+            PlainPrompter(io.StringIO("1\n" * 200), io.StringIO(), echo=True),
+            io.StringIO(),
+            Palette(False),
+        )
 
         def timer() -> float:
             stamps.append(time.perf_counter())
@@ -109,11 +142,18 @@ def main() -> None:
         median_gap, worst_gap = time_answer_to_next(folder)
     for record in (
         {"benchmark": "import_questionary", "median_ms": floor},
-        {"benchmark": "quiz_to_first_question", "median_ms": first,
-         "ratio_to_import_questionary": round(first / floor, 2)},
-        {"benchmark": "answer_to_next_question", "history_answers": HISTORY,
-         "median_ms": median_gap, "max_ms": worst_gap},
-    ):  # fmt: skip
+        {
+            "benchmark": "quiz_to_first_question",
+            "median_ms": first,
+            "ratio_to_import_questionary": round(first / floor, 2),
+        },
+        {
+            "benchmark": "answer_to_next_question",
+            "history_answers": HISTORY,
+            "median_ms": median_gap,
+            "max_ms": worst_gap,
+        },
+    ):
         print(json.dumps(record))
 
 

@@ -6,7 +6,7 @@ import re
 import string
 
 from quizgen.errors import ExportError
-from quizgen.exporting import ExportResult
+from quizgen.exporting import ExportResult, id_list
 from quizgen.questions import TRUE_FALSE_OPTIONS, Form, Question, QuestionSet
 
 LETTERS = string.ascii_uppercase
@@ -42,16 +42,16 @@ def export_aiken(qset: QuestionSet) -> ExportResult:
         raise ExportError("nothing to export to Aiken: no question has an Aiken form")
     notes = [NO_FEEDBACK_NOTE]
     if ordering:
-        notes.append(f"skipped timeline-order questions (no Aiken form): {', '.join(ordering)}")
+        notes.append(f"skipped timeline-order questions (no Aiken form): {id_list(ordering)}")
     if refused:
         notes.append(
             "skipped questions with a blank stem or option, or more than 26 options:"
-            f" {', '.join(refused)}"
+            f" {id_list(refused)}"
         )
     if guarded:
         notes.append(
             f"prefixed {STEM_GUARD.strip()!r} to stems that read like an option or the key:"
-            f" {', '.join(guarded)}"
+            f" {id_list(guarded)}"
         )
     return ExportResult("\n\n".join(blocks).encode("utf-8") + b"\n", tuple(notes))
 

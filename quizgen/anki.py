@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import html
 import io
@@ -38,8 +39,8 @@ from quizgen.anki_models import BASIC, CLOZE, MULTIPLE_CHOICE, NOTE_TYPES, NoteT
 from quizgen.errors import ExportError
 from quizgen.exporting import ExportResult
 from quizgen.factbase import Fact, FactBase, Status
-from quizgen.questions import Citation, Form, Question, QuestionSet
-from quizgen.slots import find_slot
+from quizgen.questions import TRUE_FALSE_OPTIONS, Citation, Form, Question, QuestionSet
+from quizgen.slots import find_slot, spellings
 
 #: The namespace of every note GUID: never change it, or every learner's notes duplicate.
 GUID_NAMESPACE = "quizgen:aleppo-2016"
@@ -127,34 +128,45 @@ def _question_notes(
     deck = _topic_deck(root, question.topics, titles)
     contested = base.fact(question.fact).contested
     tags = _tags(question.topics, question.form.value, question.sources, contested)
-    explanation, citation = _text(question.explanation), _citations(question.sources)
-    if question.form is Form.TIMELINE_ORDER:
-        front = _text(question.stem) + _list("ul", "qg-events", question.options)
-        order = question.answer if isinstance(question.answer, tuple) else ()
-        back = _list("ol", "qg-order", [question.options[i] for i in order])
-        fields = (front, back, explanation, citation, _text(question.fact), _text(question.id))
-        yield AnkiNote(BASIC, genanki.guid_for(GUID_NAMESPACE, question.id), deck, fields, tags)
+    # Escaped once, shared by the question's notes: every field below is HTML-safe.
+    stem, options = _text(question.stem), [_text(option) for option in question.options]
+    shared = (
+        _text(question.explanation),
+        _citations(question.sources),
+        _text(question.fact),
+        _text(question.id),
+    )
+    guid = genanki.guid_for(GUID_NAMESPACE, question.id)
+    if isinstance(question.answer, tuple):  # put in order
+        front = f'{stem}<ul class="qg-events">{_items(options)}</ul>'
+        back = f'<ol class="qg-order">{_items([options[i] for i in question.answer])}</ol>'
+        yield AnkiNote(BASIC, guid, deck, (front, back, *shared), tags)
         return
-    yield AnkiNote(
-        MULTIPLE_CHOICE, genanki.guid_for(GUID_NAMESPACE, question.id), deck,
-        (_text(question.stem), _options(question), _text(_key(question)), explanation, citation,
-         _text(question.fact), _text(question.id)),
-        tags,
-    )  # fmt: skip
+    labels = _labels(question)
+    key = question.answer
+    key_text = (
+        options[key] if question.form is Form.TRUE_FALSE else f"{labels[key]}. {options[key]}"
+    )
+    fields = (stem, _options_list(question.form, labels, options, key), key_text, *shared)
+    yield AnkiNote(MULTIPLE_CHOICE, guid, deck, fields, tags)
     if question.form is Form.MULTIPLE_CHOICE and not question.facts:
         # Recall practice: the stem alone. A question over several facts ("which came first?")
         # means nothing without its options, so it has none.
         recall_tags = _tags(question.topics, "recall", question.sources, contested)
-        fields = (_text(question.stem), _text(question.right_answer_text()), explanation,
-                  citation, _text(question.fact), _text(question.id))  # fmt: skip
-        guid = genanki.guid_for(GUID_NAMESPACE, "recall", question.id)
-        yield AnkiNote(BASIC, guid, deck, fields, recall_tags)
+        recall_guid = genanki.guid_for(GUID_NAMESPACE, "recall", question.id)
+        yield AnkiNote(BASIC, recall_guid, deck, (stem, options[key], *shared), recall_tags)
 
 
 def _cloze_note(
-    base: FactBase, fact: Fact, sources: tuple[Citation, ...], root: str,
+    base: FactBase,
+    fact: Fact,
+    sources: tuple[Citation, ...],
+    root: str,
     titles: Mapping[str, str],
-) -> AnkiNote | None:  # fmt: skip
+) -> AnkiNote | None:
+    # find_slot compiles a pattern per spelling; most statements hold none of them literally.
+    if fact.answer is None or not any(s in fact.statement for s in spellings(base, fact.answer)):
+        return None
     slot = find_slot(base, fact)
     if slot is None or "{{" in fact.statement or "}}" in fact.statement:
         return None
@@ -164,10 +176,12 @@ def _cloze_note(
     text = f"{_text(before)}{{{{c1::{_text(answer)}}}}}{_text(fact.statement[slot.end :])}"
     extra = f'{_text(fact.explanation)}<div class="qg-citation">{_citations(sources)}</div>'
     return AnkiNote(
-        CLOZE, genanki.guid_for(GUID_NAMESPACE, "cloze", fact.id),
-        _topic_deck(root, fact.topics, titles), (text, extra, _text(fact.id)),
+        CLOZE,
+        genanki.guid_for(GUID_NAMESPACE, "cloze", fact.id),
+        _topic_deck(root, fact.topics, titles),
+        (text, extra, _text(fact.id)),
         _tags(fact.topics, "cloze", sources, contested=False),
-    )  # fmt: skip
+    )
 
 
 def _topic_deck(root: str, topics: tuple[str, ...], titles: Mapping[str, str]) -> str:
@@ -179,14 +193,29 @@ def _topic_deck(root: str, topics: tuple[str, ...], titles: Mapping[str, str]) -
 def _tags(
     topics: tuple[str, ...], form: str, sources: tuple[Citation, ...], contested: bool
 ) -> tuple[str, ...]:
-    tags = {f"{TAG_ROOT}::topic::{_tag_part(t)}" for t in topics}
-    tags.add(f"{TAG_ROOT}::form::{_tag_part(form)}")
-    tags.update(f"{TAG_ROOT}::source::{_tag_part(PurePath(c.document).stem)}" for c in sources)
+    tags = [*_topic_tags(topics), _form_tag(form), *(_source_tag(c.document) for c in sources)]
     if contested:
-        tags.add(f"{TAG_ROOT}::contested")
-    return tuple(sorted(tags))
+        tags.append(f"{TAG_ROOT}::contested")
+    return tuple(sorted(set(tags)))
 
 
+# Tag texts repeat across thousands of notes: each is worked out once.
+@functools.lru_cache(maxsize=1024)
+def _topic_tags(topics: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f"{TAG_ROOT}::topic::{_tag_part(t)}" for t in topics)
+
+
+@functools.lru_cache(maxsize=16)
+def _form_tag(form: str) -> str:
+    return f"{TAG_ROOT}::form::{_tag_part(form)}"
+
+
+@functools.lru_cache(maxsize=1024)
+def _source_tag(document: str) -> str:
+    return f"{TAG_ROOT}::source::{_tag_part(PurePath(document).stem)}"
+
+
+@functools.lru_cache(maxsize=1024)
 def _tag_part(text: str) -> str:
     # Tags split on spaces, and `::` nests: keep one level of plain characters.
     return re.sub(r"[^\w.-]+", "-", text).strip("-") or "untitled"
@@ -197,35 +226,26 @@ def _text(text: str) -> str:
     return html.escape(text, quote=True).replace("\n", "<br>")
 
 
-def _list(tag: str, css_class: str, items: list[str] | tuple[str, ...]) -> str:
-    body = "".join(f"<li>{_text(item)}</li>" for item in items)
-    return f'<{tag} class="{css_class}">{body}</{tag}>'
+def _items(escaped: list[str]) -> str:
+    return "".join(f"<li>{item}</li>" for item in escaped)
 
 
 def _labels(question: Question) -> list[str]:
+    """A, B, C, ... (or True / False): our own text, safe in HTML as it is."""
     if question.form is Form.TRUE_FALSE:
-        return list(question.options)
+        return list(TRUE_FALSE_OPTIONS)
     return [LETTERS[i] if i < len(LETTERS) else str(i + 1) for i in range(len(question.options))]
 
 
-def _options(question: Question) -> str:
-    """The options as a list the card's script can mark: index, label, and the key's class."""
+def _options_list(form: Form, labels: list[str], options: list[str], key: int) -> str:
+    """The (escaped) options as a list the card's script can mark: index, label, key class."""
+    lettered = form is not Form.TRUE_FALSE
     items = []
-    lettered = question.form is not Form.TRUE_FALSE
-    for index, (label, option) in enumerate(zip(_labels(question), question.options, strict=True)):
-        key = ' class="qg-key"' if index == question.key_index else ""
-        letter = f'<span class="qg-letter">{_text(label)}.</span> ' if lettered else ""
-        items.append(
-            f'<li data-index="{index}" data-label="{_text(label)}"{key}>{letter}'
-            f"{_text(option)}</li>"
-        )
+    for index, (label, option) in enumerate(zip(labels, options, strict=True)):
+        mark = ' class="qg-key"' if index == key else ""
+        letter = f'<span class="qg-letter">{label}.</span> ' if lettered else ""
+        items.append(f'<li data-index="{index}" data-label="{label}"{mark}>{letter}{option}</li>')
     return f'<ul class="qg-options">{"".join(items)}</ul>'
-
-
-def _key(question: Question) -> str:
-    label = _labels(question)[question.key_index]
-    option = question.options[question.key_index]
-    return option if question.form is Form.TRUE_FALSE else f"{label}. {option}"
 
 
 def _citations(sources: tuple[Citation, ...]) -> str:
@@ -239,10 +259,11 @@ def _decks(root: str, notes: tuple[AnkiNote, ...]) -> list[genanki.Deck]:
     for position, note in enumerate(notes):
         if note.deck not in decks:
             decks[note.deck] = genanki.Deck(deck_id(note.deck), note.deck)
+        model = models[note.note_type.id]
+        fields, tags = list(note.fields), list(note.tags)
         decks[note.deck].add_note(
-            genanki.Note(models[note.note_type.id], list(note.fields), tags=list(note.tags), guid=note.guid,
-                         due=position)
-        )  # fmt: skip
+            genanki.Note(model, fields, tags=tags, guid=note.guid, due=position)
+        )
     return list(decks.values())
 
 
@@ -255,6 +276,9 @@ def _package_bytes(decks: list[genanki.Deck], timestamp: int) -> bytes:
     with tempfile.TemporaryDirectory(prefix="quizgen-anki-") as folder:
         path = Path(folder) / "collection.anki2"
         with contextlib.closing(sqlite3.connect(path)) as connection:
+            # A throwaway file written once: no journal, no syncs (the file format is the same).
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA synchronous = OFF")
             ids = itertools.count(timestamp * 1000)
             genanki.Package(decks).write_to_db(connection.cursor(), timestamp, ids)
             connection.commit()
@@ -268,7 +292,7 @@ def _package_bytes(decks: list[genanki.Deck], timestamp: int) -> bytes:
 
 def _add_entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
-    info.compress_type = zipfile.ZIP_DEFLATED
     info.create_system = _UNIX
     info.external_attr = 0o644 << 16
-    archive.writestr(info, data)
+    # Level 1: a third of the time of the default level, for a file about a tenth larger.
+    archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)

@@ -19,8 +19,14 @@ BASIC_ID = 1013803851
 CLOZE_ID = 1112338361
 
 MULTIPLE_CHOICE_FIELDS = (
-    "Question", "Options", "Key", "Explanation", "Citation", "FactId", "QuestionId",
-)  # fmt: skip
+    "Question",
+    "Options",
+    "Key",
+    "Explanation",
+    "Citation",
+    "FactId",
+    "QuestionId",
+)
 BASIC_FIELDS = ("Front", "Back", "Explanation", "Citation", "FactId", "QuestionId")
 CLOZE_FIELDS = ("Text", "Extra", "FactId")
 
@@ -60,14 +66,17 @@ FRONT_SCRIPT = """<script>
   var box = document.getElementById("qg-options");
   if (!card || !box) { return; }
   var store = null;
-  try { store = window.sessionStorage; store.removeItem("%(key)s"); } catch (e) { store = null; }
+  try {
+    store = window.sessionStorage;
+    store.removeItem("__PICK_KEY__");
+  } catch (e) { store = null; }
   var items = box.getElementsByTagName("li");
   function pick(item) {
     for (var i = 0; i < items.length; i++) { items[i].classList.remove("qg-picked"); }
     item.classList.add("qg-picked");
     if (!store) { return; }
     var value = card.getAttribute("data-qid") + "|" + item.getAttribute("data-index");
-    try { store.setItem("%(key)s", value); } catch (e) { /* private mode: no pick */ }
+    try { store.setItem("__PICK_KEY__", value); } catch (e) { /* private mode: no pick */ }
   }
   for (var i = 0; i < items.length; i++) {
     items[i].setAttribute("role", "button");
@@ -75,7 +84,7 @@ FRONT_SCRIPT = """<script>
     items[i].addEventListener("click", pick.bind(null, items[i]));
   }
 })();
-</script>""" % {"key": PICK_KEY}
+</script>""".replace("__PICK_KEY__", PICK_KEY)
 
 # The back marks the learner's pick and says whether it was right; the key is marked by the
 # template and CSS alone, so it shows without this script too.
@@ -86,7 +95,7 @@ BACK_SCRIPT = """<script>
   var verdict = document.getElementById("qg-verdict");
   if (!card || !box || !verdict) { return; }
   var value = null;
-  try { value = window.sessionStorage.getItem("%(key)s"); } catch (e) { return; }
+  try { value = window.sessionStorage.getItem("__PICK_KEY__"); } catch (e) { return; }
   if (!value) { return; }
   var cut = value.lastIndexOf("|");
   if (value.slice(0, cut) !== card.getAttribute("data-qid")) { return; }
@@ -101,7 +110,7 @@ BACK_SCRIPT = """<script>
     verdict.removeAttribute("hidden");
   }
 })();
-</script>""" % {"key": PICK_KEY}
+</script>""".replace("__PICK_KEY__", PICK_KEY)
 
 _SOURCES = (
     '{{#Explanation}}<div class="qg-explanation">{{Explanation}}</div>{{/Explanation}}\n'

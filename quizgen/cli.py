@@ -387,23 +387,41 @@ def set_option(command: F) -> F:
 
 @main.command()
 @set_option
-@click.option("--count", type=click.IntRange(min=1), default=10, show_default=True,
-              help="How many questions.")  # fmt: skip
+@click.option(
+    "--count", type=click.IntRange(min=1), default=10, show_default=True, help="How many questions."
+)
 @click.option("--seed", type=int, help="Choose the questions reproducibly.")
 @click.option("--topic", "topics", multiple=True, help="Only this topic (repeatable).")
-@click.option("--form", "forms", multiple=True, type=click.Choice(QUIZ_FORMS),
-              help="Only this question form (repeatable).")  # fmt: skip
-@click.option("--mode", type=click.Choice(QUIZ_MODES), default="practice", show_default=True,
-              help="practice: feedback after each answer; exam: feedback at the end;"
-              " learn: missed questions again until all are right.")  # fmt: skip
+@click.option(
+    "--form",
+    "forms",
+    multiple=True,
+    type=click.Choice(QUIZ_FORMS),
+    help="Only this question form (repeatable).",
+)
+@click.option(
+    "--mode",
+    type=click.Choice(QUIZ_MODES),
+    default="practice",
+    show_default=True,
+    help="practice: feedback after each answer; exam: feedback at the end;"
+    " learn: missed questions again until all are right.",
+)
 @click.option("--cram", is_flag=True, help="Practise without changing your review schedule.")
 @data_dir_option
 @now_option
 @reports_errors
 def quiz(
-    set_path: Path | None, count: int, seed: int | None, topics: tuple[str, ...],
-    forms: tuple[str, ...], mode: str, cram: bool, data_dir: Path | None, now: str | None,
-) -> None:  # fmt: skip
+    set_path: Path | None,
+    count: int,
+    seed: int | None,
+    topics: tuple[str, ...],
+    forms: tuple[str, ...],
+    mode: str,
+    cram: bool,
+    data_dir: Path | None,
+    now: str | None,
+) -> None:
     """Take a quiz in the terminal; every answer is saved the moment you give it.
 
     Each answer shows the right one, why, and the source it comes from. Ctrl-C stops (all
@@ -437,8 +455,13 @@ def quiz(
 
 @main.command()
 @set_option
-@click.option("--count", type=click.IntRange(min=1), default=20, show_default=True,
-              help="At most this many questions.")  # fmt: skip
+@click.option(
+    "--count",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="At most this many questions.",
+)
 @data_dir_option
 @now_option
 @reports_errors
@@ -595,8 +618,15 @@ def _run_plan(store: ProgressStore, plan: Plan, ui: Ui, now: str | None) -> None
     from quizgen.terminal import exam_review_lines, print_lines, run_session, summary_lines
 
     clock = _clock(now)
-    outcome = run_session(ui, plan.mode, plan.to_ask, plan.total, plan.done,
-                          Recorder(store, plan, clock), time.monotonic)  # fmt: skip
+    outcome = run_session(
+        ui,
+        plan.mode,
+        plan.to_ask,
+        plan.total,
+        plan.done,
+        Recorder(store, plan, clock),
+        time.monotonic,
+    )
     if plan.mode is Mode.EXAM:
         print_lines(ui, exam_review_lines(outcome.answers, ui.palette, ui.width))
     summary = summarize(outcome.answers, plan.total)

@@ -5,13 +5,19 @@ from __future__ import annotations
 import csv
 import io
 
-from quizgen.exporting import ExportResult
+from quizgen.exporting import ExportResult, id_list
 from quizgen.questions import Form, Question, QuestionSet
 
 HEADER = (
-    "id", "question", "correct_answer", "wrong_answer_1", "wrong_answer_2", "wrong_answer_3",
-    "explanation", "source",
-)  # fmt: skip
+    "id",
+    "question",
+    "correct_answer",
+    "wrong_answer_1",
+    "wrong_answer_2",
+    "wrong_answer_3",
+    "explanation",
+    "source",
+)
 WRONG_COLUMNS = 3  # Gimkit takes one right answer and at most three wrong ones
 KAHOOT_QUESTION_LIMIT = 120
 KAHOOT_ANSWER_LIMIT = 75
@@ -54,13 +60,15 @@ def _notes(questions: tuple[Question, ...], rows: list[list[str]]) -> tuple[str,
             q.id for q in questions if len(q.stem) > KAHOOT_QUESTION_LIMIT
         ],
         f"answers over Kahoot's {KAHOOT_ANSWER_LIMIT} characters (not shortened)": [
-            q.id for q in questions
+            q.id
+            for q in questions
             if q.form is not Form.TIMELINE_ORDER
             and any(len(o) > KAHOOT_ANSWER_LIMIT for o in q.options)
         ],
         f"more than {WRONG_COLUMNS} wrong answers (Gimkit's limit): only the first"
         f" {WRONG_COLUMNS} are in the file": [
-            q.id for q in questions
+            q.id
+            for q in questions
             if q.form is not Form.TIMELINE_ORDER and len(q.options) - 1 > WRONG_COLUMNS
         ],
         "timeline-order questions: correct_answer lists the events in order, no wrong answers"
@@ -70,5 +78,5 @@ def _notes(questions: tuple[Question, ...], rows: list[list[str]]) -> tuple[str,
         "cells starting with = + - or @, which a spreadsheet may read as a formula": [
             row[0] for row in rows if any(cell.startswith(FORMULA_STARTS) for cell in row[1:])
         ],
-    }  # fmt: skip
-    return tuple(f"{what}: {', '.join(ids)}" for what, ids in checks.items() if ids)
+    }
+    return tuple(f"{what}: {id_list(ids)}" for what, ids in checks.items() if ids)

@@ -42,7 +42,9 @@ class Pools:
     by_country: dict[tuple[EntityKind, str], list[Entity]] = field(default_factory=dict)
     by_group: dict[str, list[Entity]] = field(default_factory=dict)
     speakers: set[str] = field(default_factory=set)
+    speakers_of: dict[str | None, list[Entity]] = field(default_factory=dict)
     roles: list[str] = field(default_factory=list)
+    roles_by_first_word: dict[str, list[str]] = field(default_factory=dict)
     numbers: dict[str, list[float]] = field(default_factory=dict)
     dates: dict[Precision, list[PartialDate]] = field(default_factory=dict)
 
@@ -78,10 +80,20 @@ class Pools:
                 dates[answer.date.precision].add(answer.date)
             elif isinstance(answer, TextAnswer) and fact.kind is FactKind.ROLE:
                 roles.setdefault(normalise_option(answer.text), answer.text)
+        speakers_of: dict[str | None, list[Entity]] = defaultdict(list)
+        for entity in base.entities:
+            if entity.id in pools.speakers:
+                speakers_of[entity.country].append(entity)
+                speakers_of["*"].append(entity)
+        pools.speakers_of = dict(speakers_of)
         pools.entities = dict(entities)
         pools.by_country = dict(by_country)
         pools.by_group = dict(by_group)
         pools.roles = sorted(roles.values())
+        by_word: dict[str, list[str]] = defaultdict(list)
+        for role in pools.roles:
+            by_word[role.split()[0]].append(role)
+        pools.roles_by_first_word = dict(by_word)
         pools.numbers = {unit: sorted(values) for unit, values in numbers.items()}
         pools.dates = {p: sorted(values) for p, values in dates.items()}
         return pools
@@ -176,8 +188,9 @@ def _entities(
 ) -> tuple[str, ...]:
     key = base.entity(answer.entity)
     banned = {key.id, *fact.excludes}
-    tiers: list[list[Entity]] = [[base.entity(d.entity) for d in fact.distractors
-                                  if isinstance(d, EntityAnswer)]]  # fmt: skip
+    tiers: list[list[Entity]] = [
+        [base.entity(d.entity) for d in fact.distractors if isinstance(d, EntityAnswer)]
+    ]
     kinds = ENTITY_KINDS.get(fact.kind, (key.kind,))
     if key.group:  # a news outlet for a news outlet, an armed group for an armed group
         same_group = pools.by_group.get(key.group, [])
@@ -186,9 +199,9 @@ def _entities(
     for kind in kinds:
         same_country = pools.by_country.get((kind, key.country), []) if key.country else []
         everyone = pools.entities.get(kind, [])
-        if fact.kind is FactKind.WHO_SAID:
-            tiers.append([e for e in same_country if e.id in pools.speakers])
-            tiers.append([e for e in everyone if e.id in pools.speakers])
+        if fact.kind is FactKind.WHO_SAID:  # other speakers of the story first
+            tiers.append(pools.speakers_of.get(key.country, []) if key.country else [])
+            tiers.append(pools.speakers_of.get("*", []))
         # a place or a weapon from elsewhere would give the answer away: stay in its country
         local_only = kind in (EntityKind.PLACE, EntityKind.WEAPON) and key.country
         tiers.extend([same_country] if local_only else [same_country, everyone])
@@ -206,8 +219,11 @@ def _entities(
 def _texts(pools: Pools, fact: Fact, rng: random.Random, excluder: Excluder) -> tuple[str, ...]:
     curated = [d.text for d in fact.distractors if isinstance(d, TextAnswer)]
     chosen = [t for t in _shuffled(curated, rng) if excluder.admit(t)][:3]
-    if fact.kind is FactKind.ROLE and len(chosen) < 3:
-        for role in _shuffled(pools.roles, rng, limit=12):
+    if fact.kind is FactKind.ROLE and len(chosen) < 3 and isinstance(fact.answer, TextAnswer):
+        # posts of the same country or body first ("U.S. ..." for "U.S. Secretary of Defense")
+        first_word = fact.answer.text.split()[0]
+        alike = [r for r in pools.roles_by_first_word.get(first_word, [])]
+        for role in [*_shuffled(alike, rng, limit=12), *_shuffled(pools.roles, rng, limit=12)]:
             if len(chosen) < 3 and excluder.admit(role):
                 chosen.append(role)
     return tuple(chosen)
@@ -228,11 +244,12 @@ def _numbers(
     key = float(answer.number)
     curated = [float(d.number) for d in fact.distractors if isinstance(d, NumberAnswer)]
     pool = pools.numbers.get(answer.unit, [])
-    low = bisect.bisect_left(pool, key / 10)
+    # the nearest figures of the same unit, within a factor of ten of the key
+    low = max(bisect.bisect_left(pool, key / 10), bisect.bisect_left(pool, key) - 6)
     mid = bisect.bisect_left(pool, key)
-    high = bisect.bisect_right(pool, key * 10)
-    near_below = _shuffled(pool[low:mid], rng, limit=6)
-    near_above = _shuffled([v for v in pool[mid:high] if v != key], rng, limit=6)
+    high = min(bisect.bisect_right(pool, key * 10), bisect.bisect_right(pool, key) + 6)
+    near_below = _shuffled(pool[low:mid], rng)
+    near_above = _shuffled([v for v in pool[mid:high] if v != key], rng)
     invented_below, invented_above = _invented_numbers(key, rng)
     below = [v for v in curated if v < key] + near_below + invented_below
     above = [v for v in curated if v > key] + near_above + invented_above

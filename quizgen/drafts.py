@@ -51,9 +51,18 @@ class Draft:
             rng.shuffle(wrong)
             options = (*wrong[:position], self.key, *wrong[position:])
         return Question(
-            self.id, Form.MULTIPLE_CHOICE, self.stem, tuple(options), position, self.fact,
-            self.explanation, self.sources, self.topics, self.facts, c.ordered,
-        )  # fmt: skip
+            self.id,
+            Form.MULTIPLE_CHOICE,
+            self.stem,
+            tuple(options),
+            position,
+            self.fact,
+            self.explanation,
+            self.sources,
+            self.topics,
+            self.facts,
+            c.ordered,
+        )
 
 
 def assign_positions(drafts: list[Draft], rng: random.Random) -> list[int]:

@@ -7,8 +7,13 @@ from quizgen.factbase import FactBase
 from quizgen.questions import QuestionSet
 
 #: Format name -> the file extension it writes.
-EXTENSIONS = {"gift": ".gift", "aiken": ".aiken.txt", "csv": ".csv", "markdown": ".md",
-              "anki": ".apkg"}  # fmt: skip
+EXTENSIONS = {
+    "gift": ".gift",
+    "aiken": ".aiken.txt",
+    "csv": ".csv",
+    "markdown": ".md",
+    "anki": ".apkg",
+}
 
 
 def export(format_name: str, qset: QuestionSet, base: FactBase) -> ExportResult:

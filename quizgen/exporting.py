@@ -11,3 +11,10 @@ class ExportResult:
 
     content: bytes
     notes: tuple[str, ...] = ()
+
+
+def id_list(ids: list[str], shown: int = 6) -> str:
+    """Question ids for a note: the first few, then how many more (`a, b, c and 12 more`)."""
+    if len(ids) <= shown:
+        return ", ".join(ids)
+    return f"{', '.join(ids[:shown])} and {len(ids) - shown} more"

@@ -122,18 +122,34 @@ def read_fact(reader: FieldReader, record: Located, collected: Collected) -> Fac
         reader.report(record.line_of("evidence"), f"{what} needs at least one evidence quote")
     question = reader.text(record, "question", what, required=False)
     if (
-        fact_id is None or kind is None or statement is None or revised is None
+        fact_id is None
+        or kind is None
+        or statement is None
+        or revised is None
         or (status is Status.SETTLED and (answer is None or question is None))
         or (status is Status.CONTESTED and len(variants) < 2)
-    ):  # fmt: skip
+    ):
         return None
     return Fact(
-        fact_id, kind, status, statement, question, answer,
-        reader.text_list(record, "accepted", what), excludes, distractors, topics, event,
-        event_date, explanation or "", evidence, variants,
-        reader.text(record, "note", what, required=False), revised,
+        fact_id,
+        kind,
+        status,
+        statement,
+        question,
+        answer,
+        reader.text_list(record, "accepted", what),
+        excludes,
+        distractors,
+        topics,
+        event,
+        event_date,
+        explanation or "",
+        evidence,
+        variants,
+        reader.text(record, "note", what, required=False),
+        revised,
         Location(reader.path, record.line),
-    )  # fmt: skip
+    )
 
 
 def read_evidence(

@@ -17,6 +17,7 @@ from quizgen.distractors import Pools, candidates_for
 from quizgen.drafts import Draft, assign_positions
 from quizgen.errors import GenerationError
 from quizgen.factbase import Evidence, Fact, FactBase, Status
+from quizgen.gcpause import paused_gc
 from quizgen.listing import fact_record, select_facts
 from quizgen.questions import (
     FORM_CHOICES,
@@ -64,6 +65,16 @@ def generate_set(
     progress: Callable[[int], None] | None = None,
 ) -> QuestionSet:
     """Generate a question set; `progress(n)` is told as each n facts are done."""
+    with paused_gc():
+        return _generate(base, options, seed, progress)
+
+
+def _generate(
+    base: FactBase,
+    options: GenerateOptions,
+    seed: int,
+    progress: Callable[[int], None] | None,
+) -> QuestionSet:
     facts = [f for f in select_facts(base, options.topics, options.sources) if f.askable]
     if not facts:
         raise GenerationError("no askable fact matches the topics and sources given")
@@ -81,9 +92,15 @@ def generate_set(
     if options.count is not None:
         rng.shuffle(questions)
     header = SetHeader(
-        options.title, seed, options.count, options.topics, options.forms, options.sources,
-        base.revision().isoformat(), fact_base_digest(base),
-    )  # fmt: skip
+        options.title,
+        seed,
+        options.count,
+        options.topics,
+        options.forms,
+        options.sources,
+        base.revision().isoformat(),
+        fact_base_digest(base),
+    )
     return QuestionSet(header, tuple(questions))
 
 
@@ -194,9 +211,15 @@ class _Maker:
             self.base, self.pools, fact, answer, accepted, self.rng_for(qid)
         )
         draft = Draft(
-            qid, stem, self.base.answer_text(answer), candidates, fact.id, explanation,
-            self.citations(evidence), fact.topics,
-        )  # fmt: skip
+            qid,
+            stem,
+            self.base.answer_text(answer),
+            candidates,
+            fact.id,
+            explanation,
+            self.citations(evidence),
+            fact.topics,
+        )
         return draft if draft.allowed_positions() else None
 
     def _true_false(self, spec: _Spec) -> Question | None:
@@ -211,9 +234,16 @@ class _Maker:
             stem, key = wrong, 1
             explanation = f"The true statement: {fact.statement} {_explanation(fact)}"
         return Question(
-            qid, Form.TRUE_FALSE, stem, TRUE_FALSE_OPTIONS, key, fact.id, explanation,
-            self.citations(fact.evidence), fact.topics,
-        )  # fmt: skip
+            qid,
+            Form.TRUE_FALSE,
+            stem,
+            TRUE_FALSE_OPTIONS,
+            key,
+            fact.id,
+            explanation,
+            self.citations(fact.evidence),
+            fact.topics,
+        )
 
     def _false_statement(self, fact: Fact, qid: str) -> str | None:
         """The statement with its answer swapped for a value the fact base shows is wrong."""

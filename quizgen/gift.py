@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from quizgen.errors import ExportError
-from quizgen.exporting import ExportResult
+from quizgen.exporting import ExportResult, id_list
 from quizgen.questions import Form, Question, QuestionSet
 
 #: The characters Moodle's own GIFT writer escapes with a backslash.
@@ -50,12 +50,12 @@ def export_gift(qset: QuestionSet) -> ExportResult:
     if matched:
         notes.append(
             "GIFT has no ordering question: timeline-order questions are Moodle matching"
-            f" questions (each event matched to 1st, 2nd, ...): {', '.join(matched)}"
+            f" questions (each event matched to 1st, 2nd, ...): {id_list(matched)}"
         )
     if skipped:
         notes.append(
             "skipped timeline-order questions with '->' in an event (GIFT matching splits on it):"
-            f" {', '.join(skipped)}"
+            f" {id_list(skipped)}"
         )
     return ExportResult("\n\n".join(blocks).encode("utf-8") + b"\n", tuple(notes))
 

@@ -37,11 +37,17 @@ from quizgen.factbase import (
 )
 from quizgen.factreader import read_fact
 from quizgen.fields import FieldReader, suggestion, with_article
+from quizgen.gcpause import paused_gc
 from quizgen.yamlfile import Located, load_yaml
 
 
 def load_fact_base(notes_dir: Path) -> FactBase:
     """Load and validate every file under `notes_dir`; raise FactBaseError listing all problems."""
+    with paused_gc():
+        return _load(notes_dir)
+
+
+def _load(notes_dir: Path) -> FactBase:
     collected = Collected()
     sources = _load_list(notes_dir / "sources.yaml", "sources", _read_source, collected)
     entities = _load_list(notes_dir / "entities.yaml", "entities", _read_entity, collected)
@@ -122,9 +128,16 @@ def _read_source(reader: FieldReader, record: Located, collected: Collected) -> 
         return None
     assert source_id and file and outlet and headline and summary and sha
     return Source(
-        source_id, file, sha, outlet, headline, date, date_note or "", summary,
+        source_id,
+        file,
+        sha,
+        outlet,
+        headline,
+        date,
+        date_note or "",
+        summary,
         _location(reader, record),
-    )  # fmt: skip
+    )
 
 
 def _read_entity(reader: FieldReader, record: Located, collected: Collected) -> Entity | None:
@@ -147,10 +160,16 @@ def _read_entity(reader: FieldReader, record: Located, collected: Collected) -> 
     if entity_id is None or kind is None or name is None:
         return None
     return Entity(
-        entity_id, kind, name, reader.text_list(record, "aliases", what), role,
-        links["country"], links["organisation"], _location(reader, record),
+        entity_id,
+        kind,
+        name,
+        reader.text_list(record, "aliases", what),
+        role,
+        links["country"],
+        links["organisation"],
+        _location(reader, record),
         reader.slug(record, "group", what) if "group" in record else None,
-    )  # fmt: skip
+    )
 
 
 def _read_topic(reader: FieldReader, record: Located, collected: Collected) -> Topic | None:

@@ -124,9 +124,13 @@ class ProgressStore:
         self._db.close()
 
     def start_session(
-        self, started_at: datetime, set_path: str, set_title: str, planned: tuple[str, ...],
+        self,
+        started_at: datetime,
+        set_path: str,
+        set_title: str,
+        planned: tuple[str, ...],
         mode: str,
-    ) -> int:  # fmt: skip
+    ) -> int:
         """Record a new session and return its id."""
         with self._write() as db:
             cursor = db.execute(
@@ -150,11 +154,18 @@ class ProgressStore:
                 " correct, seconds, mode, attempt, answered_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    answer.question_id, answer.fact_id, json.dumps(list(answer.topics)),
-                    answer.session_id, _dump_response(answer.response), int(answer.correct),
-                    answer.seconds, answer.mode, answer.attempt, answer.answered_at.isoformat(),
+                    answer.question_id,
+                    answer.fact_id,
+                    json.dumps(list(answer.topics)),
+                    answer.session_id,
+                    _dump_response(answer.response),
+                    int(answer.correct),
+                    answer.seconds,
+                    answer.mode,
+                    answer.attempt,
+                    answer.answered_at.isoformat(),
                 ),
-            )  # fmt: skip
+            )
             if card is not None:
                 db.execute(
                     "INSERT INTO cards (question_id, card, due) VALUES (?, ?, ?)"
@@ -165,8 +176,9 @@ class ProgressStore:
 
     def card(self, question_id: str) -> CardRow | None:
         """The question's card, or None if it has never been scheduled."""
-        rows = self._read("SELECT question_id, card, due FROM cards WHERE question_id = ?",
-                          (question_id,))  # fmt: skip
+        rows = self._read(
+            "SELECT question_id, card, due FROM cards WHERE question_id = ?", (question_id,)
+        )
         return _card_row(rows[0]) if rows else None
 
     def cards(self) -> list[CardRow]:

@@ -38,8 +38,17 @@ from quizgen.questions import TRUE_FALSE_OPTIONS, Citation, Form, Question, Ques
 from quizgen.yamlfile import Located, load_yaml
 
 _HEADER_KEYS = ("title", "seed", "count", "topics", "forms", "sources", "fact_base", "questions")
-_QUESTION_KEYS = ("id", "form", "stem", "options", "answer", "fact", "explanation", "sources",
-                  "topics")  # fmt: skip
+_QUESTION_KEYS = (
+    "id",
+    "form",
+    "stem",
+    "options",
+    "answer",
+    "fact",
+    "explanation",
+    "sources",
+    "topics",
+)
 _CITATION_KEYS = ("outlet", "headline", "date", "document", "quote")
 
 
@@ -86,9 +95,10 @@ def load_set(path: Path) -> QuestionSet:
     reader.check_keys(data, "the question set", _HEADER_KEYS, ("variant", "variants"))
     header = _read_header(reader, data)
     questions = [
-        q for item in reader.list_of_mappings(data, "questions", "the question set")
+        q
+        for item in reader.list_of_mappings(data, "questions", "the question set")
         if (q := _read_question(reader, item)) is not None
-    ]  # fmt: skip
+    ]
     seen: dict[str, int] = {}
     for item in reader.list_of_mappings(data, "questions", "the question set"):
         qid = item.get("id")
@@ -120,10 +130,15 @@ def _question_data(question: Question) -> dict[str, Any]:
         data["options_sorted"] = True
     data["explanation"] = question.explanation
     data["sources"] = [
-        {"outlet": c.outlet, "headline": c.headline, "date": c.date, "document": c.document,
-         "quote": c.quote}
+        {
+            "outlet": c.outlet,
+            "headline": c.headline,
+            "date": c.date,
+            "document": c.document,
+            "quote": c.quote,
+        }
         for c in question.sources
-    ]  # fmt: skip
+    ]
     data["topics"] = list(question.topics)
     return data
 
@@ -150,13 +165,17 @@ def _read_header(reader: FieldReader, data: Located) -> SetHeader | None:
     if title is None or seed is None or revision is None or digest is None:
         return None
     return SetHeader(
-        title, seed, count if isinstance(count, int) else None,
+        title,
+        seed,
+        count if isinstance(count, int) else None,
         reader.text_list(data, "topics", "the question set"),
         reader.text_list(data, "forms", "the question set"),
         reader.text_list(data, "sources", "the question set"),
-        revision, digest, reader.text(data, "variant", "the question set", required=False),
+        revision,
+        digest,
+        reader.text(data, "variant", "the question set", required=False),
         variants,
-    )  # fmt: skip
+    )
 
 
 def _read_question(reader: FieldReader, item: Located) -> Question | None:
@@ -185,10 +204,18 @@ def _read_question(reader: FieldReader, item: Located) -> Question | None:
         return None
     assert qid and form and stem and fact and explanation and answer is not None
     return Question(
-        qid, form, stem, options, answer, fact, explanation, tuple(citations),
-        reader.text_list(item, "topics", what), reader.text_list(item, "facts", what),
+        qid,
+        form,
+        stem,
+        options,
+        answer,
+        fact,
+        explanation,
+        tuple(citations),
+        reader.text_list(item, "topics", what),
+        reader.text_list(item, "facts", what),
         sorted_flag,
-    )  # fmt: skip
+    )
 
 
 def _read_answer_index(
@@ -207,9 +234,10 @@ def _read_answer_index(
     if form is Form.TIMELINE_ORDER:
         if not isinstance(value, list) or sorted(value) != list(range(len(options))):
             reader.report(
-                line, f"'answer' of {what} must list every option index once, in order,"
-                f" like {list(range(len(options)))}"
-            )  # fmt: skip
+                line,
+                f"'answer' of {what} must list every option index once, in order,"
+                f" like {list(range(len(options)))}",
+            )
             return None
         return tuple(value)
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < len(options):

@@ -79,10 +79,16 @@ def _read_recipe(reader: FieldReader, data: object, name: str) -> Recipe | None:
     if title is None or numbers["seed"] is None or reader.problems:
         return None
     return Recipe(
-        name, title, numbers["seed"], numbers["count"],
-        reader.text_list(record, "topics", "the recipe"), forms,
-        reader.text_list(record, "sources", "the recipe"), numbers["variants"] or 1, exports,
-    )  # fmt: skip
+        name,
+        title,
+        numbers["seed"],
+        numbers["count"],
+        reader.text_list(record, "topics", "the recipe"),
+        forms,
+        reader.text_list(record, "sources", "the recipe"),
+        numbers["variants"] or 1,
+        exports,
+    )
 
 
 def _whole(reader: FieldReader, record: Located, key: str) -> int | None:

@@ -42,13 +42,17 @@ def parse_stored_mode(text: str) -> tuple[Mode, bool]:
 
 
 def start_plan(
-    store: ProgressStore, qset: QuestionSet, set_path: str, chosen: Sequence[Question],
-    mode: Mode, cram: bool, now: datetime,
-) -> Plan:  # fmt: skip
+    store: ProgressStore,
+    qset: QuestionSet,
+    set_path: str,
+    chosen: Sequence[Question],
+    mode: Mode,
+    cram: bool,
+    now: datetime,
+) -> Plan:
     """Record a new session asking `chosen` in order."""
     ids = tuple(q.id for q in chosen)
-    session_id = store.start_session(now, set_path, qset.header.title, ids,
-                                     stored_mode(mode, cram))  # fmt: skip
+    session_id = store.start_session(now, set_path, qset.header.title, ids, stored_mode(mode, cram))
     return Plan(session_id, mode, cram, len(ids), tuple(chosen))
 
 
@@ -70,9 +74,7 @@ def answered_count(store: ProgressStore, row: SessionRow) -> int:
 class Recorder:
     """Saves each answer the moment it is given, and reschedules its card when it should."""
 
-    def __init__(
-        self, store: ProgressStore, plan: Plan, clock: Callable[[], datetime]
-    ) -> None:  # fmt: skip
+    def __init__(self, store: ProgressStore, plan: Plan, clock: Callable[[], datetime]) -> None:
         self._store = store
         self._plan = plan
         self._clock = clock

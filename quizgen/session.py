@@ -75,10 +75,11 @@ def choose_questions(
     """Up to `count` questions, in random order, with any of `topics` and one of `forms`."""
     wanted_topics, wanted_forms = set(topics), set(forms)
     pool = [
-        q for q in questions
+        q
+        for q in questions
         if (not wanted_topics or wanted_topics & set(q.topics))
         and (not wanted_forms or q.form.value in wanted_forms)
-    ]  # fmt: skip
+    ]
     if not pool:
         raise NoQuestionsError(
             "no question matches those topics and forms; try fewer --topic or --form options"
@@ -92,9 +93,7 @@ def remaining(planned: Sequence[str], answered: Iterable[str]) -> tuple[str, ...
     return tuple(qid for qid in planned if qid not in done)
 
 
-def questions_by_id(
-    ids: Iterable[str], known: Mapping[str, Question]
-) -> tuple[Question, ...]:  # fmt: skip
+def questions_by_id(ids: Iterable[str], known: Mapping[str, Question]) -> tuple[Question, ...]:
     """The questions with these ids, in order, skipping ids the set no longer has."""
     return tuple(known[qid] for qid in ids if qid in known)
 
@@ -117,10 +116,11 @@ def summarize(answers: Sequence[Answer], planned: int) -> Summary:
         planned=planned,
         seconds=sum(a.seconds for a in answers),
         missed=missed,
-        topics_to_revisit=tuple(t for t, _ in sorted(topic_misses.items(),
-                                                     key=lambda item: (-item[1], item[0]))),
+        topics_to_revisit=tuple(
+            t for t, _ in sorted(topic_misses.items(), key=lambda item: (-item[1], item[0]))
+        ),
         rounds=max((a.attempt for a in answers), default=0),
-    )  # fmt: skip
+    )
 
 
 def _unique(questions: Iterable[Question]) -> tuple[Question, ...]:

@@ -106,8 +106,9 @@ class PlainPrompter:
         self._show(question.stem, question.options)
         example = _order_example(len(question.options))
         while True:
-            order = parse_order(self._line(f"Your order, earliest first (e.g. {example}): "),
-                                len(question.options))  # fmt: skip
+            order = parse_order(
+                self._line(f"Your order, earliest first (e.g. {example}): "), len(question.options)
+            )
             if order is not None:
                 return order
             self._out.write(f"Please type each number once, earliest first, e.g. {example}.\n")
@@ -146,9 +147,12 @@ class TerminalPrompter:
         """A select list: arrows or number keys to move, Enter to answer."""
         choices = [questionary.Choice(title=o, value=i) for i, o in enumerate(question.options)]
         prompt = questionary.select(
-            question.stem, choices=choices, use_shortcuts=len(choices) <= 36,
-            instruction="(number key or arrows, then Enter)", **self._io,
-        )  # fmt: skip
+            question.stem,
+            choices=choices,
+            use_shortcuts=len(choices) <= 36,
+            instruction="(number key or arrows, then Enter)",
+            **self._io,
+        )
         return int(prompt.unsafe_ask())
 
     def order(self, question: Question) -> tuple[int, ...]:
@@ -208,17 +212,25 @@ class Outcome:
 
 
 def run_session(
-    ui: Ui, mode: Mode, to_ask: Sequence[Question], total: int, done: Sequence[Answer],
-    record: Callable[[Answer], None], timer: Callable[[], float],
-) -> Outcome:  # fmt: skip
+    ui: Ui,
+    mode: Mode,
+    to_ask: Sequence[Question],
+    total: int,
+    done: Sequence[Answer],
+    record: Callable[[Answer], None],
+    timer: Callable[[], float],
+) -> Outcome:
     """Ask the questions (and learn mode's repeat rounds); `record` saves each answer at once."""
     answers = list(done)
     try:
         attempt, batch = 1, tuple(to_ask)
         while batch:
             for n, question in enumerate(batch, 1):
-                label = (f"Question {len(done) + n} of {total}" if attempt == 1
-                         else f"Round {attempt}: question {n} of {len(batch)}")  # fmt: skip
+                label = (
+                    f"Question {len(done) + n} of {total}"
+                    if attempt == 1
+                    else f"Round {attempt}: question {n} of {len(batch)}"
+                )
                 answer = _ask(ui, question, attempt, label, timer)
                 record(answer)  # saved before anything else can go wrong
                 answers.append(answer)
@@ -257,13 +269,16 @@ def feedback_lines(answer: Answer, palette: Palette, width: int) -> list[str]:
         lines = [palette.paint("✔ Right.", "bold", "green")]
     else:
         lines = [
-            palette.paint("✘ Wrong.", "bold", "red") + " The right answer: "
+            palette.paint("✘ Wrong.", "bold", "red")
+            + " The right answer: "
             + palette.paint(question.right_answer_text(), "bold")
-        ]  # fmt: skip
+        ]
     lines += _wrap(question.explanation, width, "  ")
     for cite in question.sources:
-        lines += [palette.paint(line, "dim") for line in _wrap(
-            f'Source: {cite.outlet}, "{cite.headline}", {cite.date}', width, "  ")]  # fmt: skip
+        lines += [
+            palette.paint(line, "dim")
+            for line in _wrap(f'Source: {cite.outlet}, "{cite.headline}", {cite.date}', width, "  ")
+        ]
         lines += _wrap(f"“{cite.quote}”", width, "    ")
     return lines
 
@@ -319,6 +334,8 @@ def _response_text(answer: Answer) -> str:
 
 def _wrap(text: str, width: int, indent: str, subsequent: str | None = None) -> list[str]:
     return textwrap.wrap(
-        text, width, initial_indent=indent,
+        text,
+        width,
+        initial_indent=indent,
         subsequent_indent=indent if subsequent is None else subsequent,
-    ) or [indent]  # fmt: skip
+    ) or [indent]

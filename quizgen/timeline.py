@@ -41,7 +41,7 @@ class Timeline:
         index = bisect.bisect_right(self.starts, last_day)
         labels = {fact.event}
         later = []
-        for event in self.events[index:]:
+        for event in self.events[index : index + 60]:  # the nearest later events suffice
             if event.event not in labels:
                 labels.add(event.event)
                 later.append(event)
@@ -58,14 +58,22 @@ def first_draft(
         return None
     others = rng.sample(later, min(3, len(later)))
     chain = sorted([fact, *others], key=_start)
-    explanation = f"{fact.event} came first. In order: " + "; ".join(
-        f"{e.event} ({e.event_date.human() if e.event_date else ''})" for e in chain
-    ) + "."  # fmt: skip
+    explanation = (
+        f"{fact.event} came first. In order: "
+        + "; ".join(f"{e.event} ({e.event_date.human() if e.event_date else ''})" for e in chain)
+        + "."
+    )
     return Draft(
-        f"{fact.id}/first", FIRST_STEM, fact.event,
-        Candidates(free=tuple(str(e.event) for e in others)), fact.id, explanation,
-        tuple(c for e in chain for c in cite(e)[:1]), _topics(chain), tuple(e.id for e in chain),
-    )  # fmt: skip
+        f"{fact.id}/first",
+        FIRST_STEM,
+        fact.event,
+        Candidates(free=tuple(str(e.event) for e in others)),
+        fact.id,
+        explanation,
+        tuple(c for e in chain for c in cite(e)[:1]),
+        _topics(chain),
+        tuple(e.id for e in chain),
+    )
 
 
 def order_question(
@@ -84,14 +92,23 @@ def order_question(
     shown = list(chain)
     rng.shuffle(shown)
     answer = tuple(shown.index(e) for e in chain)
-    explanation = "In order: " + "; ".join(
-        f"{e.event} ({e.event_date.human() if e.event_date else ''})" for e in chain
-    ) + "."  # fmt: skip
+    explanation = (
+        "In order: "
+        + "; ".join(f"{e.event} ({e.event_date.human() if e.event_date else ''})" for e in chain)
+        + "."
+    )
     return Question(
-        f"{fact.id}/order", Form.TIMELINE_ORDER, ORDER_STEM, tuple(str(e.event) for e in shown),
-        answer, fact.id, explanation, tuple(c for e in chain for c in cite(e)[:1]),
-        _topics(chain), tuple(e.id for e in chain),
-    )  # fmt: skip
+        f"{fact.id}/order",
+        Form.TIMELINE_ORDER,
+        ORDER_STEM,
+        tuple(str(e.event) for e in shown),
+        answer,
+        fact.id,
+        explanation,
+        tuple(c for e in chain for c in cite(e)[:1]),
+        _topics(chain),
+        tuple(e.id for e in chain),
+    )
 
 
 def _start(fact: Fact) -> int:

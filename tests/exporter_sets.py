@@ -50,9 +50,16 @@ def multiple_choice(
 ) -> Question:
     """A multiple-choice question."""
     return Question(
-        qid, Form.MULTIPLE_CHOICE, stem, options, answer, qid.split("/")[0], explanation,
-        sources, ("bridge",),
-    )  # fmt: skip
+        qid,
+        Form.MULTIPLE_CHOICE,
+        stem,
+        options,
+        answer,
+        qid.split("/")[0],
+        explanation,
+        sources,
+        ("bridge",),
+    )
 
 
 def true_false(
@@ -64,9 +71,16 @@ def true_false(
 ) -> Question:
     """A true/false question whose key is `value`."""
     return Question(
-        qid, Form.TRUE_FALSE, stem, TRUE_FALSE_OPTIONS, 0 if value else 1, qid.split("/")[0],
-        explanation, sources, ("money",),
-    )  # fmt: skip
+        qid,
+        Form.TRUE_FALSE,
+        stem,
+        TRUE_FALSE_OPTIONS,
+        0 if value else 1,
+        qid.split("/")[0],
+        explanation,
+        sources,
+        ("money",),
+    )
 
 
 def timeline(
@@ -79,9 +93,17 @@ def timeline(
 ) -> Question:
     """A timeline-order question; `answer` lists option indices earliest first."""
     return Question(
-        qid, Form.TIMELINE_ORDER, stem, options, answer, qid.split("/")[0], explanation,
-        sources, ("bridge",), ("mayor-opened-bridge", "bridge-delay-cause"),
-    )  # fmt: skip
+        qid,
+        Form.TIMELINE_ORDER,
+        stem,
+        options,
+        answer,
+        qid.split("/")[0],
+        explanation,
+        sources,
+        ("bridge",),
+        ("mayor-opened-bridge", "bridge-delay-cause"),
+    )
 
 
 def ordinary_set(variant: str | None = None) -> QuestionSet:

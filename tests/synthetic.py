@@ -47,11 +47,17 @@ def _fact(fact_id: str, kind: FactKind, answer, statement: str, **extra) -> Fact
     }
     fields.update(extra)
     return Fact(
-        id=fact_id, kind=kind, statement=statement, answer=answer,
-        topics=(TOPICS[len(fact_id) % 2].id,), explanation=f"Because of {fact_id}.",
-        evidence=(Evidence("doc", f"quote {fact_id}", HERE),), revised=REVISED, location=HERE,
+        id=fact_id,
+        kind=kind,
+        statement=statement,
+        answer=answer,
+        topics=(TOPICS[len(fact_id) % 2].id,),
+        explanation=f"Because of {fact_id}.",
+        evidence=(Evidence("doc", f"quote {fact_id}", HERE),),
+        revised=REVISED,
+        location=HERE,
         **fields,
-    )  # fmt: skip
+    )
 
 
 @st.composite
@@ -59,43 +65,91 @@ def fact_bases(draw: st.DrawFn) -> FactBase:
     """A small random fact base with people, figures, dates, texts and contested facts."""
     people_count = draw(st.integers(2, 9))
     people = tuple(
-        Entity(f"person-{i}", EntityKind.PERSON, f"Person {chr(65 + i)} Name{i}", (f"P{i}",),
-               "Official", COUNTRIES[i % 3], None, HERE)
+        Entity(
+            f"person-{i}",
+            EntityKind.PERSON,
+            f"Person {chr(65 + i)} Name{i}",
+            (f"P{i}",),
+            "Official",
+            COUNTRIES[i % 3],
+            None,
+            HERE,
+        )
         for i in range(people_count)
-    )  # fmt: skip
+    )
     countries = tuple(
         Entity(c, EntityKind.COUNTRY, c.title(), (), None, None, None, HERE) for c in COUNTRIES
     )
     facts: list[Fact] = []
     for i in range(draw(st.integers(1, 6))):
         speaker = people[draw(st.integers(0, people_count - 1))]
-        facts.append(_fact(f"said-{i}", FactKind.WHO_SAID, EntityAnswer(speaker.id),
-                           f"{speaker.name} said thing {i}."))  # fmt: skip
+        facts.append(
+            _fact(
+                f"said-{i}",
+                FactKind.WHO_SAID,
+                EntityAnswer(speaker.id),
+                f"{speaker.name} said thing {i}.",
+            )
+        )
     for i in range(draw(st.integers(0, 5))):
         value = draw(st.integers(1, 2_000_000))
         unit = draw(st.sampled_from(UNITS))
-        facts.append(_fact(f"count-{i}", FactKind.NUMBER, NumberAnswer(value, unit),
-                           f"There were {value:,} {unit} in place {i}."))  # fmt: skip
+        facts.append(
+            _fact(
+                f"count-{i}",
+                FactKind.NUMBER,
+                NumberAnswer(value, unit),
+                f"There were {value:,} {unit} in place {i}.",
+            )
+        )
     for i in range(draw(st.integers(0, 6))):
         day = dt.date(2016, 9, 1) + dt.timedelta(days=draw(st.integers(0, 90)))
         precision = draw(st.sampled_from([Precision.DAY, Precision.DAY, Precision.MONTH]))
         date = PartialDate(
             day.year, day.month, day.day if precision is Precision.DAY else 0, precision
         )
-        facts.append(_fact(f"event-{i}", FactKind.DATE, DateAnswer(date),
-                           f"Event {i} happened on {date.human()}.", event=f"Event number {i}",
-                           event_date=date))  # fmt: skip
+        facts.append(
+            _fact(
+                f"event-{i}",
+                FactKind.DATE,
+                DateAnswer(date),
+                f"Event {i} happened on {date.human()}.",
+                event=f"Event number {i}",
+                event_date=date,
+            )
+        )
     for i in range(draw(st.integers(0, 3))):
         wrong = tuple(TextAnswer(f"wrong reason {i}-{j}") for j in range(draw(st.integers(2, 4))))
-        facts.append(_fact(f"why-{i}", FactKind.CAUSE, TextAnswer(f"the real reason {i}"),
-                           f"It happened because of the real reason {i}.", distractors=wrong))  # fmt: skip
+        facts.append(
+            _fact(
+                f"why-{i}",
+                FactKind.CAUSE,
+                TextAnswer(f"the real reason {i}"),
+                f"It happened because of the real reason {i}.",
+                distractors=wrong,
+            )
+        )
     if draw(st.booleans()):
         a, b = draw(st.integers(100, 900)), draw(st.integers(1000, 5000))
         variants = tuple(
-            Variant(f"source {n}", f"According to source {n}, how many?", NumberAnswer(v, "civilians"),
-                    (), (Evidence("doc", f"says {v}", HERE),))
+            Variant(
+                f"source {n}",
+                f"According to source {n}, how many?",
+                NumberAnswer(v, "civilians"),
+                (),
+                (Evidence("doc", f"says {v}", HERE),),
+            )
             for n, v in ((1, a), (2, b))
-        )  # fmt: skip
-        facts.append(_fact("disputed", FactKind.NUMBER, None, "Sources disagree.",
-                           question=None, status=Status.CONTESTED, variants=variants))  # fmt: skip
+        )
+        facts.append(
+            _fact(
+                "disputed",
+                FactKind.NUMBER,
+                None,
+                "Sources disagree.",
+                question=None,
+                status=Status.CONTESTED,
+                variants=variants,
+            )
+        )
     return FactBase((SOURCE,), people + countries, TOPICS, tuple(facts))

@@ -24,9 +24,15 @@ from quizgen.paths import shipped_notes_dir
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-)  # fmt: skip
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
 QUESTION_ID = "kerry-post-secretary-of-state/mc"
 
 pytestmark = pytest.mark.skipif(
@@ -88,10 +94,18 @@ def run_page(folder: Path, front: str, back: str, css: str, pick: int) -> str:
     back_js = json.dumps(back).replace("</", "<\\/")
     page.write_text(PAGE % {"css": css, "front": front, "back": back_js, "pick": pick}, "utf-8")
     done = subprocess.run(
-        [str(CHROMIUM), *FLAGS, f"--user-data-dir={folder / 'profile'}", "--dump-dom",
-         page.as_uri()],
-        capture_output=True, text=True, timeout=120, check=True,
-    )  # fmt: skip
+        [
+            str(CHROMIUM),
+            *FLAGS,
+            f"--user-data-dir={folder / 'profile'}",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     return done.stdout
 
 

@@ -136,9 +136,10 @@ def check_set(base: FactBase, qset: QuestionSet) -> None:
 def key_shares(qset: QuestionSet) -> dict[int, float]:
     """How often the key sits at each position among 4-option multiple-choice questions."""
     positions = Counter(
-        q.key_index for q in qset.questions
+        q.key_index
+        for q in qset.questions
         if q.form is Form.MULTIPLE_CHOICE and len(q.options) == 4
-    )  # fmt: skip
+    )
     total = sum(positions.values())
     return {p: positions[p] / total for p in range(4)}
 

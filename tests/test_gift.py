@@ -274,9 +274,13 @@ def questions(draw: st.DrawFn) -> Question:
     options = tuple(draw(st.lists(some_texts, min_size=2, max_size=5)))
     cite = Citation(draw(texts), draw(texts), draw(texts), "doc", draw(texts))
     return multiple_choice(
-        draw(some_texts), draw(texts), options,
-        draw(st.integers(0, len(options) - 1)), draw(texts), (cite,),
-    )  # fmt: skip
+        draw(some_texts),
+        draw(texts),
+        options,
+        draw(st.integers(0, len(options) - 1)),
+        draw(texts),
+        (cite,),
+    )
 
 
 @settings(max_examples=300)
@@ -284,9 +288,16 @@ def questions(draw: st.DrawFn) -> Question:
 def test_escaping_round_trips_through_the_strict_parser(question: Question, as_tf: bool) -> None:
     if as_tf:
         question = Question(
-            question.id, Form.TRUE_FALSE, question.stem, ("True", "False"), 1, "f",
-            question.explanation, question.sources, (),
-        )  # fmt: skip
+            question.id,
+            Form.TRUE_FALSE,
+            question.stem,
+            ("True", "False"),
+            1,
+            "f",
+            question.explanation,
+            question.sources,
+            (),
+        )
     qset = QuestionSet(ordinary_set().header, (question,))
     (block,) = parse_file(export_gift(qset).content)
     check_question(block, question)
@@ -319,8 +330,10 @@ def test_plain_multiple_choice_has_no_notes_and_a_variant_comment() -> None:
     assert result.content.startswith(b"// Bridge test\n// variant B\n")
 
 
-@pytest.mark.parametrize(("n", "text"), [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"),
-                                          (11, "11th"), (12, "12th"), (21, "21st")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (21, "21st")],
+)
 def test_ordinal(n: int, text: str) -> None:
     assert ordinal(n) == text
 

@@ -648,9 +648,14 @@ def test_check_reports_bad_input_without_traceback(minimal_notes: Path, case: Ca
 def test_problems_in_several_files_are_all_reported_in_one_run(minimal_notes: Path) -> None:
     broken = [
         next(case for case in CASES if case.id == name)
-        for name in ("sha256-not-hex", "person-without-role", "unknown-key-in-topic",
-                     "quote-over-25-words", "alias-bomb")
-    ]  # fmt: skip
+        for name in (
+            "sha256-not-hex",
+            "person-without-role",
+            "unknown-key-in-topic",
+            "quote-over-25-words",
+            "alias-bomb",
+        )
+    ]
     for case in broken:
         case.mutate(minimal_notes)
     expected = sorted(line for case in broken for line in expected_lines(minimal_notes, case))

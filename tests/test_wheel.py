@@ -45,12 +45,22 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True, timeout=60)
     python = venv / "bin" / "python"
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps",
-         "--no-index", wheel],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            python,
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            wheel,
+        ],
         check=True,
         capture_output=True,
         timeout=120,
-    )  # fmt: skip
+    )
     # click, pyyaml and the rest come from this venv's site-packages, added through a .pth
     # file: its entries go *after* the throwaway venv's own site-packages, so `quizgen` itself
     # is the installed wheel, not the editable checkout.

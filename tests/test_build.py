@@ -1,0 +1,82 @@
+"""`quizgen build`: the committed decks are exactly what the recipes build now."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quizgen.build import build_recipe
+from quizgen.cli import main
+from quizgen.errors import RecipeError
+from quizgen.loader import load_fact_base
+from quizgen.paths import shipped_decks_dir, shipped_notes_dir
+from quizgen.questionset import load_set
+from quizgen.recipes import load_recipes
+
+DECKS = shipped_decks_dir()
+
+
+@pytest.fixture(scope="module")
+def built() -> dict[str, bytes]:
+    base = load_fact_base(shipped_notes_dir())
+    return {f.path: f.content for r in load_recipes(DECKS) for f in build_recipe(base, r)}
+
+
+def test_the_repository_ships_the_full_deck_and_a_class_test() -> None:
+    names = {r.name for r in load_recipes(DECKS)}
+    assert {"full", "class-test"} <= names
+
+
+def test_committed_decks_are_what_build_writes_now(built: dict[str, bytes]) -> None:
+    stale = [path for path, content in built.items() if (DECKS / path).read_bytes() != content]
+    assert not stale, f"run `quizgen build` and commit: out of date: {stale}"
+
+
+def test_no_stray_files_in_built_folders(built: dict[str, bytes]) -> None:
+    folders = {Path(p).parts[0] for p in built}
+    on_disk = {
+        str(p.relative_to(DECKS)) for f in folders for p in (DECKS / f).rglob("*") if p.is_file()
+    }
+    assert on_disk == set(built)
+
+
+def test_class_test_has_twenty_questions_in_two_variants() -> None:
+    a = load_set(DECKS / "class-test" / "set-A.yaml")
+    b = load_set(DECKS / "class-test" / "set-B.yaml")
+    assert len(a.questions) == len(b.questions) == 20
+    assert {q.id for q in a.questions} == {q.id for q in b.questions}
+    assert [q.id for q in a.questions] != [q.id for q in b.questions]
+    assert (a.header.variant, b.header.variant) == ("A", "B")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "title: T\nseed: 1\nexports: [pdf]\n",
+            "'exports' has 'pdf' (allowed: gift, aiken, csv, markdown, anki)",
+        ),
+        ("title: T\nexports: [gift]\n", "the recipe is missing the required key 'seed'"),
+        ("title: T\nseed: -4\nexports: [gift]\n", "'seed' of the recipe must be a whole number"),
+        ("title: T\nseed: 1\ncolour: red\nexports: [gift]\n", "unknown key 'colour' in the recipe"),
+    ],
+)
+def test_bad_recipes_are_reported_with_their_line(tmp_path: Path, text: str, expected: str) -> None:
+    (tmp_path / "x.recipe.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(RecipeError) as caught:
+        load_recipes(tmp_path)
+    assert any(expected in p.message for p in caught.value.problems), caught.value.problems
+    assert all(p.path.endswith("x.recipe.yaml") and p.line >= 1 for p in caught.value.problems)
+
+
+def test_build_command_writes_every_file_of_a_recipe(tmp_path: Path) -> None:
+    shutil.copy(DECKS / "class-test.recipe.yaml", tmp_path)
+    result = CliRunner().invoke(main, ["build", "--decks", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    written = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "class-test").iterdir())
+    assert written == sorted(str(p.relative_to(DECKS)) for p in (DECKS / "class-test").iterdir())
+    for path in written:
+        assert (tmp_path / path).read_bytes() == (DECKS / path).read_bytes()
