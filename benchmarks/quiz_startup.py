@@ -85,11 +85,13 @@ def time_first_question(folder: Path) -> float:
         start = time.perf_counter()
         child = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         assert child.stdout is not None and child.stdin is not None
-        while "Your answer" not in child.stdout.read(1):  # stops at the first prompt's text
-            pass
+        seen = ""
+        while not seen.endswith("Your answer") and (char := child.stdout.read(1)):
+            seen += char  # the first prompt's text: the question is on the screen
         samples.append(time.perf_counter() - start)
-        child.stdin.close()
-        child.communicate()
+        child.stdin.close()  # end of input: the quiz stops like Ctrl-C
+        child.stdout.read()
+        child.wait()
     return median_ms(samples)
 
 

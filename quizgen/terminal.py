@@ -88,8 +88,8 @@ def _order_example(count: int) -> str:
 class PlainPrompter:
     """Line by line, for pipes and files: numbered options, one answer per line."""
 
-    def __init__(self, read: TextIO, out: TextIO, echo: bool) -> None:
-        self._read, self._out, self._echo = read, out, echo
+    def __init__(self, read: TextIO, out: TextIO, echo: bool, width: int = 80) -> None:
+        self._read, self._out, self._echo, self._width = read, out, echo, width
 
     def choose(self, question: Question) -> int:
         """Print the stem and numbered options; read until a valid answer."""
@@ -118,9 +118,7 @@ class PlainPrompter:
         return self._line(f"{message} [Y/n] ").lower() in ("", "y", "yes")
 
     def _show(self, stem: str, options: Sequence[str]) -> None:
-        self._out.write(stem + "\n")
-        for n, option in enumerate(options, 1):
-            self._out.write(f"  {n}) {option}\n")
+        _show_numbered(self._out, stem, options, self._width)
 
     def _line(self, prompt: str) -> str:
         self._out.write(prompt)
@@ -138,16 +136,21 @@ class TerminalPrompter:
     """questionary prompts; `pt_input` / `pt_output` replace the terminal in tests."""
 
     def __init__(
-        self, out: TextIO, pt_input: Input | None = None, pt_output: Output | None = None
+        self,
+        out: TextIO,
+        width: int = 80,
+        pt_input: Input | None = None,
+        pt_output: Output | None = None,
     ) -> None:
-        self._out = out
+        self._out, self._width = out, width
         self._io: dict[str, Any] = {"input": pt_input, "output": pt_output}
 
     def choose(self, question: Question) -> int:
         """A select list: arrows or number keys to move, Enter to answer."""
+        _show_numbered(self._out, question.stem, (), self._width)
         choices = [questionary.Choice(title=o, value=i) for i, o in enumerate(question.options)]
         prompt = questionary.select(
-            question.stem,
+            "Your answer:",
             choices=choices,
             use_shortcuts=len(choices) <= 36,
             instruction="(number key or arrows, then Enter)",
@@ -157,10 +160,7 @@ class TerminalPrompter:
 
     def order(self, question: Question) -> tuple[int, ...]:
         """The events numbered, then a line to type their order in."""
-        self._out.write(f"{question.stem}\n")
-        for n, option in enumerate(question.options, 1):
-            self._out.write(f"  {n}) {option}\n")
-        self._out.flush()
+        _show_numbered(self._out, question.stem, question.options, self._width)
         count = len(question.options)
         example = _order_example(count)
 
@@ -199,8 +199,9 @@ def make_ui(stdin: TextIO, stdout: TextIO, environ: Mapping[str, str], width: in
     palette = Palette(colour_wanted(stdout, environ))
     width = max(40, min(width, 100))
     if stdin.isatty() and stdout.isatty():
-        return Ui(TerminalPrompter(stdout), stdout, palette, width)
-    return Ui(PlainPrompter(stdin, stdout, echo=not stdin.isatty()), stdout, palette, width)
+        return Ui(TerminalPrompter(stdout, width), stdout, palette, width)
+    plain = PlainPrompter(stdin, stdout, echo=not stdin.isatty(), width=width)
+    return Ui(plain, stdout, palette, width)
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,12 +275,14 @@ def feedback_lines(answer: Answer, palette: Palette, width: int) -> list[str]:
             + palette.paint(question.right_answer_text(), "bold")
         ]
     lines += _wrap(question.explanation, width, "  ")
-    for cite in question.sources:
-        lines += [
-            palette.paint(line, "dim")
-            for line in _wrap(f'Source: {cite.outlet}, "{cite.headline}", {cite.date}', width, "  ")
-        ]
-        lines += _wrap(f"“{cite.quote}”", width, "    ")
+    quotes: dict[tuple[str, str, str], list[str]] = {}
+    for cite in question.sources:  # one heading per document, its quotes beneath
+        quotes.setdefault((cite.outlet, cite.headline, cite.date), []).append(cite.quote)
+    for (outlet, headline, date), said in quotes.items():
+        heading = _wrap(f'Source: {outlet}, "{headline}", {date}', width, "  ", "    ")
+        lines += [palette.paint(line, "dim") for line in heading]
+        for quote in said:
+            lines += _wrap(f"“{quote}”", width, "    ", "     ")
     return lines
 
 
@@ -330,6 +333,15 @@ def _response_text(answer: Answer) -> str:
     if isinstance(answer.response, tuple):
         return " → ".join(options[i] for i in answer.response)
     return options[answer.response]
+
+
+def _show_numbered(out: TextIO, stem: str, options: Sequence[str], width: int) -> None:
+    """The stem, word-wrapped, and the options numbered from 1."""
+    lines = _wrap(stem, width, "")
+    for n, option in enumerate(options, 1):
+        lines += _wrap(f"{n}) {option}", width, "  ", "     ")
+    out.write("".join(line + "\n" for line in lines))
+    out.flush()
 
 
 def _wrap(text: str, width: int, indent: str, subsequent: str | None = None) -> list[str]:

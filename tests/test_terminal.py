@@ -39,7 +39,7 @@ def pipe() -> Iterator[PipeInput]:
 
 
 def prompter(pipe: PipeInput, out: io.StringIO | None = None) -> TerminalPrompter:
-    return TerminalPrompter(out or io.StringIO(), pt_input=pipe, pt_output=DummyOutput())
+    return TerminalPrompter(out or io.StringIO(), 80, pt_input=pipe, pt_output=DummyOutput())
 
 
 @pytest.mark.parametrize(
