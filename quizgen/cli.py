@@ -632,7 +632,8 @@ def _run_plan(store: ProgressStore, plan: Plan, ui: Ui, now: str | None) -> None
     summary = summarize(outcome.answers, plan.total)
     print_lines(ui, summary_lines(summary, ui.palette, ui.width))
     if outcome.interrupted:
-        ui.say("Run `quizgen quiz` again to pick up where you stopped.")
+        again = "review" if plan.mode is Mode.REVIEW else "quiz"
+        ui.say(f"Run `quizgen {again}` again to pick up where you stopped.")
         click.get_current_context().exit(EXIT_INTERRUPTED)
     store.finish_session(plan.session_id)
     _say_next_review(store, clock())

@@ -282,7 +282,8 @@ def feedback_lines(answer: Answer, palette: Palette, width: int) -> list[str]:
         heading = _wrap(f'Source: {outlet}, "{headline}", {date}', width, "  ", "    ")
         lines += [palette.paint(line, "dim") for line in heading]
         for quote in said:
-            lines += _wrap(f"“{quote}”", width, "    ", "     ")
+            shown = quote if quote[:1] in "\"“‘'" else f"“{quote}”"
+            lines += _wrap(shown, width, "    ", "     ")
     return lines
 
 
