@@ -282,7 +282,8 @@ def feedback_lines(answer: Answer, palette: Palette, width: int) -> list[str]:
         heading = _wrap(f'Source: {outlet}, "{headline}", {date}', width, "  ", "    ")
         lines += [palette.paint(line, "dim") for line in heading]
         for quote in said:
-            shown = quote if quote[:1] in "\"“‘'" else f"“{quote}”"
+            already_quoted = quote[:1] in "\"'\u201c\u2018"
+            shown = quote if already_quoted else f"\u201c{quote}\u201d"
             lines += _wrap(shown, width, "    ", "     ")
     return lines
 
