@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from quizgen.exporters import EXTENSIONS, export
 from quizgen.factbase import FactBase
-from quizgen.generator import GenerateOptions, generate_set
+from quizgen.generator import generate_set
 from quizgen.questionset import dump_set
 from quizgen.recipes import Recipe
 from quizgen.variants import make_variants
@@ -26,10 +26,7 @@ def build_recipe(
     base: FactBase, recipe: Recipe, progress: Callable[[int], None] | None = None
 ) -> Iterator[BuiltFile]:
     """The question set(s) and exports of one recipe, as files under `<recipe.name>/`."""
-    options = GenerateOptions(
-        recipe.title, recipe.count, recipe.topics, recipe.forms, recipe.sources
-    )
-    qset = generate_set(base, options, recipe.seed, progress)
+    qset = generate_set(base, recipe.options, recipe.seed, progress)
     sets = make_variants(qset, recipe.variants) if recipe.variants > 1 else [qset]
     for variant in sets:
         suffix = f"-{variant.header.variant}" if variant.header.variant else ""

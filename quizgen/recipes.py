@@ -17,6 +17,7 @@ from pathlib import Path
 
 from quizgen.errors import RecipeError
 from quizgen.fields import FieldReader
+from quizgen.generator import GenerateOptions
 from quizgen.questions import FORM_CHOICES
 from quizgen.yamlfile import Located, load_yaml
 
@@ -26,15 +27,11 @@ RECIPE_SUFFIX = ".recipe.yaml"
 
 @dataclass(frozen=True, slots=True)
 class Recipe:
-    """How one deck folder under `decks/` is built."""
+    """How one deck folder under `decks/` is built: what to generate, and what to write."""
 
     name: str
-    title: str
     seed: int
-    count: int | None
-    topics: tuple[str, ...]
-    forms: tuple[str, ...]
-    sources: tuple[str, ...]
+    options: GenerateOptions
     variants: int
     exports: tuple[str, ...]
 
@@ -78,17 +75,14 @@ def _read_recipe(reader: FieldReader, data: object, name: str) -> Recipe | None:
                 )
     if title is None or numbers["seed"] is None or reader.problems:
         return None
-    return Recipe(
-        name,
+    options = GenerateOptions(
         title,
-        numbers["seed"],
         numbers["count"],
         reader.text_list(record, "topics", "the recipe"),
         forms,
         reader.text_list(record, "sources", "the recipe"),
-        numbers["variants"] or 1,
-        exports,
     )
+    return Recipe(name, numbers["seed"], options, numbers["variants"] or 1, exports)
 
 
 def _whole(reader: FieldReader, record: Located, key: str) -> int | None:
