@@ -83,6 +83,7 @@ def test_ctrl_c_keeps_the_answer_and_resume_asks_the_rest(set_file: Path, tmp_pa
     child = spawn(set_file, tmp_path, "--count", "3")
     answer(child, 1, questions[0], True)
     child.expect_exact("Question 2 of 3")
+    child.expect_exact(["Enter)", "earliest first"])  # the prompt is up: Ctrl-C is a key now
     child.sendintr()
     child.expect_exact("Score: 1 of 1 (100%), 2 of 3 not answered")
     assert finish(child) == 130
@@ -114,6 +115,7 @@ def test_a_garbage_database_is_set_aside_in_the_terminal(set_file: Path, tmp_pat
     child = spawn(set_file, tmp_path, "--count", "1")
     child.expect_exact("is not a quizgen progress database (it is not SQLite at all)")
     child.expect_exact("Question 1 of 1")
+    child.expect_exact(["Enter)", "earliest first"])  # the prompt is up: Ctrl-C is a key now
     child.sendintr()
     assert finish(child) == 130
     aside = list(tmp_path.glob("progress.sqlite3.damaged-*"))
