@@ -38,9 +38,8 @@ def reports_errors(command: F) -> F:
         except ProblemsError as exc:
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
-            count = len(exc.problems)
             raise click.ClickException(
-                f"{count} problem{'s' if count != 1 else ''} found; fix them and run again"
+                f"{_plural(len(exc.problems), 'problem')} found; fix them and run again"
             ) from None
         except QuizgenError as exc:
             raise click.ClickException(str(exc)) from None
@@ -240,7 +239,7 @@ def generate(
       quizgen generate --topic united-nations --form multiple-choice
     """
     from quizgen.generator import GenerateOptions, generate_set
-    from quizgen.questionset import dump_set
+    from quizgen.questionset import dump_set, write_set
     from quizgen.variants import make_variants
 
     base = load_base(notes)
@@ -268,7 +267,7 @@ def generate(
         path = output
         if variant.header.variant:
             path = output.with_name(f"{output.stem}-{variant.header.variant}{output.suffix}")
-        path.write_text(dump_set(variant), encoding="utf-8", newline="\n")
+        write_set(variant, path)
         click.echo(f"Wrote {path} ({len(variant.questions)} questions)")
 
 
@@ -646,7 +645,7 @@ def _say_next_review(store: ProgressStore, now: datetime) -> None:
     due = len(due_question_ids(cards, now))
     upcoming = next_due(cards, now)
     if due:
-        click.echo(f"{due} question{'s' if due != 1 else ''} due for review: `quizgen review`.")
+        click.echo(f"{_plural(due, 'question')} due for review: `quizgen review`.")
     elif upcoming is not None:
         click.echo(f"Next review {describe_wait(upcoming, now)}: `quizgen review`.")
 
@@ -658,7 +657,8 @@ def _stats_lines(result: Stats) -> list[str]:
         f"Questions seen: {result.questions_seen}",
         f"Answers: {result.answers}, right: {result.right} ({_percent(result.accuracy)})",
         f"Due now: {result.due_now}; in the next 7 days: {result.due_next_7_days}",
-        f"Streak: {_days(result.current_streak_days)} (best {_days(result.best_streak_days)})",
+        f"Streak: {_plural(result.current_streak_days, 'day')}"
+        f" (best {_plural(result.best_streak_days, 'day')})",
         "By topic:",
     ]
     width = max(len(t.topic) for t in result.by_topic) if result.by_topic else 0
@@ -673,10 +673,6 @@ def _stats_lines(result: Stats) -> list[str]:
             f"  {w.fact:<{width}}  missed {w.missed} of {w.answered}" for w in result.weakest_facts
         ]
     return lines
-
-
-def _days(count: int) -> str:
-    return f"{count} day{'s' if count != 1 else ''}"
 
 
 def _percent(ratio: float | None) -> str:
