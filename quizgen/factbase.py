@@ -50,6 +50,12 @@ class FactKind(enum.Enum):
     DETAIL = "detail"
 
 
+#: Entity attributes a fact can require every option to share with its key (`options_share`).
+OPTION_ATTRIBUTES = ("gender", "office", "country", "organisation", "council_seat")
+GENDERS = ("female", "male")
+COUNCIL_SEATS = ("permanent", "elected")
+
+
 class Status(enum.Enum):
     """Whether a fact has one answer, several attributed ones, or records a slip."""
 
@@ -92,6 +98,15 @@ class Entity:
     organisation: str | None
     location: Location
     group: str | None = None
+    gender: str | None = None
+    office: str | None = None
+    council_seat: str | None = None
+    caption_only: bool = False
+
+    def attribute(self, name: str) -> str | None:
+        """The value of one eligibility attribute (see `OPTION_ATTRIBUTES`), or None."""
+        value: str | None = getattr(self, name)
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +161,14 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class FalseStatement:
+    """A hand-written false version of a fact's statement, and why the documents show it false."""
+
+    statement: str
+    why_false: str
+
+
+@dataclass(frozen=True, slots=True)
 class Variant:
     """One side of a contested fact: what one source says, attributed."""
 
@@ -178,6 +201,8 @@ class Fact:
     note: str | None
     revised: dt.date
     location: Location
+    false_statements: tuple[FalseStatement, ...] = ()
+    options_share: tuple[str, ...] = ()
 
     @property
     def contested(self) -> bool:

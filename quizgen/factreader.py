@@ -5,6 +5,7 @@ from __future__ import annotations
 from quizgen.answers import read_answer, read_distractor, read_partial_date
 from quizgen.collect import Collected, Reference
 from quizgen.factbase import (
+    OPTION_ATTRIBUTES,
     Answer,
     DateAnswer,
     EntityAnswer,
@@ -12,13 +13,14 @@ from quizgen.factbase import (
     Evidence,
     Fact,
     FactKind,
+    FalseStatement,
     Location,
     NumberAnswer,
     Status,
     TextAnswer,
     Variant,
 )
-from quizgen.fields import FieldReader, with_article
+from quizgen.fields import FieldReader, suggestion, with_article
 from quizgen.yamlfile import Located
 
 MAX_QUOTE_WORDS = 25
@@ -27,11 +29,21 @@ _BY_STATUS: dict[Status, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # status: (further required keys, optional keys)
     Status.SETTLED: (
         ("question", "answer", "evidence", "explanation"),
-        ("status", "accepted", "excludes", "distractors", "event", "event_date", "note"),
+        (
+            "status",
+            "accepted",
+            "excludes",
+            "distractors",
+            "event",
+            "event_date",
+            "note",
+            "false_statements",
+            "options_share",
+        ),
     ),
     Status.CONTESTED: (
         ("status", "variants", "explanation"),
-        ("excludes", "distractors", "event", "event_date", "note"),
+        ("excludes", "distractors", "event", "event_date", "note", "options_share"),
     ),
     Status.SLIP: (("status", "note", "evidence"), ("explanation", "event", "event_date")),
 }
@@ -121,6 +133,21 @@ def read_fact(reader: FieldReader, record: Located, collected: Collected) -> Fac
     if "evidence" in record and not evidence and status is not Status.CONTESTED:
         reader.report(record.line_of("evidence"), f"{what} needs at least one evidence quote")
     question = reader.text(record, "question", what, required=False)
+    false_statements = _read_false_statements(reader, record, what)
+    options_share = reader.text_list(record, "options_share", what)
+    for name in options_share:
+        if name not in OPTION_ATTRIBUTES:
+            reader.report(
+                record.line_of("options_share"),
+                f"'options_share' of {what} names {name!r}{suggestion(name, OPTION_ATTRIBUTES)}"
+                f" (allowed: {', '.join(OPTION_ATTRIBUTES)})",
+            )
+    if options_share and kind is not None and kind not in ENTITY_KINDS:
+        reader.report(
+            record.line_of("options_share"),
+            f"{what} is {with_article(kind.value)} question: 'options_share' only narrows"
+            " entity answers; give hand-picked 'distractors' instead",
+        )
     if (
         fact_id is None
         or kind is None
@@ -149,7 +176,24 @@ def read_fact(reader: FieldReader, record: Located, collected: Collected) -> Fac
         reader.text(record, "note", what, required=False),
         revised,
         Location(reader.path, record.line),
+        false_statements,
+        tuple(n for n in options_share if n in OPTION_ATTRIBUTES),
     )
+
+
+def _read_false_statements(
+    reader: FieldReader, record: Located, what: str
+) -> tuple[FalseStatement, ...]:
+    """Hand-written false versions of the statement, each with the reason it is false."""
+    found = []
+    for item in reader.list_of_mappings(record, "false_statements", what):
+        iwhat = f"a false statement of {what}"
+        reader.check_keys(item, iwhat, ("statement", "why_false"), ())
+        statement = reader.text(item, "statement", iwhat)
+        why_false = reader.text(item, "why_false", iwhat)
+        if statement and why_false:
+            found.append(FalseStatement(statement, why_false))
+    return tuple(found)
 
 
 def read_evidence(

@@ -28,6 +28,8 @@ from quizgen.answers import read_partial_date
 from quizgen.collect import Collected, Reference
 from quizgen.errors import FactBaseError, Problem
 from quizgen.factbase import (
+    COUNCIL_SEATS,
+    GENDERS,
     Entity,
     EntityKind,
     FactBase,
@@ -141,7 +143,17 @@ def _read_source(reader: FieldReader, record: Located, collected: Collected) -> 
 
 
 def _read_entity(reader: FieldReader, record: Located, collected: Collected) -> Entity | None:
-    optional = ("aliases", "role", "country", "organisation", "group")
+    optional = (
+        "aliases",
+        "role",
+        "country",
+        "organisation",
+        "group",
+        "gender",
+        "office",
+        "council_seat",
+        "caption_only",
+    )
     reader.check_keys(record, "entity", ("id", "kind", "name"), optional)
     entity_id = _claim(reader, record, "entity", collected)
     what = f"entity {entity_id!r}"
@@ -157,6 +169,13 @@ def _read_entity(reader: FieldReader, record: Located, collected: Collected) -> 
             ref = Reference("entity", links[key] or "", reader.path, record.line_of(key), what)
             ref.entity_kinds = kinds
             collected.references.append(ref)
+    gender = _one_of(reader, record, "gender", what, GENDERS, kind, EntityKind.PERSON)
+    seat = _one_of(reader, record, "council_seat", what, COUNCIL_SEATS, kind, EntityKind.COUNTRY)
+    office = reader.slug(record, "office", what) if "office" in record else None
+    caption_only = record.get("caption_only", False)
+    if not isinstance(caption_only, bool):
+        reader.report(record.line_of("caption_only"), f"'caption_only' of {what} is true or false")
+        caption_only = False
     if entity_id is None or kind is None or name is None:
         return None
     return Entity(
@@ -169,7 +188,41 @@ def _read_entity(reader: FieldReader, record: Located, collected: Collected) -> 
         links["organisation"],
         _location(reader, record),
         reader.slug(record, "group", what) if "group" in record else None,
+        gender,
+        office,
+        seat,
+        caption_only,
     )
+
+
+def _one_of(
+    reader: FieldReader,
+    record: Located,
+    key: str,
+    what: str,
+    allowed: tuple[str, ...],
+    kind: EntityKind | None,
+    only_for: EntityKind,
+) -> str | None:
+    """An optional attribute from a closed list that only one kind of entity carries."""
+    if key not in record:
+        return None
+    value = reader.text(record, key, what)
+    if value is not None and value not in allowed:
+        reader.report(
+            record.line_of(key),
+            f"{key!r} of {what} is {value!r}{suggestion(value, allowed)}"
+            f" (allowed: {', '.join(allowed)})",
+        )
+        return None
+    if value is not None and kind is not None and kind is not only_for:
+        reader.report(
+            record.line_of(key),
+            f"{what} is {with_article(kind.value)}: only"
+            f" {with_article(only_for.value)} has {key!r}",
+        )
+        return None
+    return value
 
 
 def _read_topic(reader: FieldReader, record: Located, collected: Collected) -> Topic | None:
