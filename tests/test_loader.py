@@ -28,8 +28,9 @@ ALIAS = (
     " does not allow; write the value out in full"
 )
 FACT_KEYS = (
-    "accepted, answer, distractors, event, event_date, evidence, excludes, explanation, id,"
-    " kind, note, question, revised, statement, status, topics"
+    "accepted, answer, distractors, event, event_date, evidence, excludes, explanation,"
+    " false_statements, id, kind, note, options_share, question, revised, statement, status,"
+    " topics"
 )
 FACT_KINDS = (
     "who-said, role, person, country, organisation, place, weapon, date, number, cause,"
