@@ -23,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic_notes import write_notes
 
-from quizgen.anki import export_anki
-from quizgen.generator import GenerateOptions, generate_set
-from quizgen.loader import load_fact_base
+from quizgen.exports.anki import export_anki
+from quizgen.facts.loader import load_fact_base
+from quizgen.questions.generator import GenerateOptions, generate_set
 
 QUESTIONS = 10_000
 RUNS = 5

@@ -16,9 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic_notes import write_notes
 
-from quizgen.generator import GenerateOptions, generate_set
-from quizgen.gift import export_gift
-from quizgen.loader import load_fact_base
+from quizgen.exports.gift import export_gift
+from quizgen.facts.loader import load_fact_base
+from quizgen.questions.generator import GenerateOptions, generate_set
 
 
 def measure(facts: int) -> dict[str, float | int]:

@@ -21,12 +21,12 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from quizgen.progress import AnswerRow, open_store
-from quizgen.questions import Citation, Form, Question, QuestionSet, SetHeader
-from quizgen.questionset import write_set
-from quizgen.recorder import Recorder, start_plan
-from quizgen.session import Mode
-from quizgen.terminal import Palette, PlainPrompter, Ui, run_session
+from quizgen.questions.model import Citation, Form, Question, QuestionSet, SetHeader
+from quizgen.questions.set_file import write_set
+from quizgen.study.plan import Recorder, start_plan
+from quizgen.study.progress import AnswerRow, open_store
+from quizgen.study.session import Mode
+from quizgen.study.terminal import Palette, PlainPrompter, Ui, run_session
 
 RUNS = 7
 HISTORY = 10_000

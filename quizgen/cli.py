@@ -19,7 +19,7 @@ import click
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
 
-    from quizgen.factbase import FactBase
+    from quizgen.facts.model import FactBase
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,7 +49,7 @@ def reports_errors(command: F) -> F:
 
 def load_base(notes: Path | None) -> FactBase:
     """The fact base at `notes`, or the shipped one."""
-    from quizgen.loader import load_fact_base
+    from quizgen.facts.loader import load_fact_base
     from quizgen.paths import shipped_notes_dir
 
     return load_fact_base(notes or shipped_notes_dir())
@@ -95,8 +95,8 @@ def check(notes: Path | None, documents: Path | None) -> None:
       quizgen check --documents ../shared/seeds
       quizgen check --notes my_notes/
     """
-    from quizgen.documents import prove_against_documents
-    from quizgen.factbase import EntityKind, Status
+    from quizgen.facts.model import EntityKind, Status
+    from quizgen.facts.proof import prove_against_documents
 
     base = load_base(notes)
     people = sum(1 for e in base.entities if e.kind is EntityKind.PERSON)
@@ -139,7 +139,7 @@ def facts(
       quizgen facts --contested
       quizgen facts --json | python -m json.tool
     """
-    from quizgen.listing import answer_summary, fact_record, select_facts
+    from quizgen.facts.listing import answer_summary, fact_record, select_facts
 
     base = load_base(notes)
     _check_choices("--topic", topics, [t.id for t in base.topics])
@@ -238,9 +238,9 @@ def generate(
       quizgen generate --seed 7 --count 20 --variants 2 -o test.yaml
       quizgen generate --topic united-nations --form multiple-choice
     """
-    from quizgen.generator import GenerateOptions, generate_set
-    from quizgen.questionset import dump_set, write_set
-    from quizgen.variants import make_variants
+    from quizgen.questions.generator import GenerateOptions, generate_set
+    from quizgen.questions.set_file import dump_set, write_set
+    from quizgen.questions.variants import make_variants
 
     base = load_base(notes)
     _check_choices("--topic", topics, [t.id for t in base.topics])
@@ -287,9 +287,9 @@ def build(notes: Path | None, decks_dir: Path | None) -> None:
     Example:
       quizgen build
     """
-    from quizgen.build import build_recipe
+    from quizgen.exports.build import build_recipe
+    from quizgen.exports.recipes import load_recipes
     from quizgen.paths import shipped_decks_dir
-    from quizgen.recipes import load_recipes
 
     base = load_base(notes)
     target = decks_dir or shipped_decks_dir()
@@ -330,8 +330,8 @@ def export(notes: Path | None, format_name: str, set_path: Path, output: Path) -
       quizgen export markdown --set test-A.yaml -o test-A.md
       quizgen export anki --set test-A.yaml -o test.apkg
     """
-    from quizgen.exporters import export as run_export
-    from quizgen.questionset import load_set
+    from quizgen.exports.formats import export as run_export
+    from quizgen.questions.set_file import load_set
 
     qset = load_set(set_path)
     base = load_base(notes)
@@ -347,11 +347,11 @@ def export(notes: Path | None, format_name: str, set_path: Path, output: Path) -
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from quizgen.progress import ProgressStore
-    from quizgen.questions import QuestionSet
-    from quizgen.recorder import Plan
-    from quizgen.stats import Stats
-    from quizgen.terminal import Ui
+    from quizgen.questions.model import QuestionSet
+    from quizgen.study.plan import Plan
+    from quizgen.study.progress import ProgressStore
+    from quizgen.study.stats import Stats
+    from quizgen.study.terminal import Ui
 
 QUIZ_MODES = ("practice", "exam", "learn")
 QUIZ_FORMS = ("multiple-choice", "true-false", "timeline-order")
@@ -436,8 +436,8 @@ def quiz(
     """
     import random
 
-    from quizgen.recorder import start_plan
-    from quizgen.session import Mode, choose_questions
+    from quizgen.study.plan import start_plan
+    from quizgen.study.session import Mode, choose_questions
 
     moment = _parse_now(now)
     ui = _quiz_ui()
@@ -475,9 +475,9 @@ def review(set_path: Path | None, count: int, data_dir: Path | None, now: str | 
       quizgen review
       quizgen review --count 5
     """
-    from quizgen.recorder import start_plan
-    from quizgen.scheduling import due_question_ids
-    from quizgen.session import Mode, questions_by_id
+    from quizgen.study.plan import start_plan
+    from quizgen.study.scheduling import due_question_ids
+    from quizgen.study.session import Mode, questions_by_id
 
     moment = _parse_now(now)
     with _open_progress(data_dir, moment) as store:
@@ -512,7 +512,7 @@ def stats(as_json: bool, data_dir: Path | None, now: str | None) -> None:
       quizgen stats
       quizgen stats --json | python -m json.tool
     """
-    from quizgen.stats import compute_stats
+    from quizgen.study.stats import compute_stats
 
     moment = _parse_now(now)
     with _open_progress(data_dir, moment) as store:
@@ -549,7 +549,7 @@ def _clock(now: str | None) -> Callable[[], datetime]:
 
 
 def _open_progress(data_dir: Path | None, now: datetime) -> ProgressStore:
-    from quizgen.progress import open_store
+    from quizgen.study.progress import open_store
 
     store, notice = open_store(data_dir or Path(click.get_app_dir("quizgen")), now)
     if notice:
@@ -564,7 +564,7 @@ def _set_path(given: Path | None) -> Path:
 
 
 def _load_question_set(path: Path) -> QuestionSet:
-    from quizgen.questionset import load_set
+    from quizgen.questions.set_file import load_set
 
     if not path.is_file():
         raise click.ClickException(
@@ -577,7 +577,7 @@ def _quiz_ui() -> Ui:
     import shutil
     import sys
 
-    from quizgen.terminal import make_ui
+    from quizgen.study.terminal import make_ui
 
     return make_ui(sys.stdin, sys.stdout, os.environ, shutil.get_terminal_size().columns)
 
@@ -585,8 +585,8 @@ def _quiz_ui() -> Ui:
 def _offer_resume(store: ProgressStore, ui: Ui) -> Plan | None:
     """The unfinished quiz, if there is one and the learner wants it back."""
     from quizgen.errors import QuestionSetError
-    from quizgen.recorder import answered_count, resume_plan
-    from quizgen.session import Mode
+    from quizgen.study.plan import answered_count, resume_plan
+    from quizgen.study.session import Mode
 
     row = store.unfinished_session(exclude_mode=Mode.REVIEW.value)
     if row is None:
@@ -612,9 +612,9 @@ def _run_plan(store: ProgressStore, plan: Plan, ui: Ui, now: str | None) -> None
     """Run the session, show the summary; exit 130 if it was interrupted."""
     import time
 
-    from quizgen.recorder import Recorder
-    from quizgen.session import Mode, summarize
-    from quizgen.terminal import exam_review_lines, print_lines, run_session, summary_lines
+    from quizgen.study.plan import Recorder
+    from quizgen.study.session import Mode, summarize
+    from quizgen.study.terminal import exam_review_lines, print_lines, run_session, summary_lines
 
     clock = _clock(now)
     outcome = run_session(
@@ -639,7 +639,7 @@ def _run_plan(store: ProgressStore, plan: Plan, ui: Ui, now: str | None) -> None
 
 
 def _say_next_review(store: ProgressStore, now: datetime) -> None:
-    from quizgen.scheduling import describe_wait, due_question_ids, next_due
+    from quizgen.study.scheduling import describe_wait, due_question_ids, next_due
 
     cards = store.cards()
     due = len(due_question_ids(cards, now))

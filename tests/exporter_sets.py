@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import functools
 
-from quizgen.generator import GenerateOptions, generate_set
-from quizgen.loader import load_fact_base
+from quizgen.facts.loader import load_fact_base
 from quizgen.paths import shipped_notes_dir
-from quizgen.questions import TRUE_FALSE_OPTIONS, Citation, Form, Question, QuestionSet, SetHeader
+from quizgen.questions.generator import GenerateOptions, generate_set
+from quizgen.questions.model import (
+    TRUE_FALSE_OPTIONS,
+    Citation,
+    Form,
+    Question,
+    QuestionSet,
+    SetHeader,
+)
 
 #: Every character some export format treats specially, a line break, and an option-like start.
 NASTY = 'A) 50% {of} = #1 ~ "q", a:b \\ back\\slash\n*bold* _it_ `c` [l](u) <b>&amp;</b> | $5'

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quizgen.questions import Citation, Form, Question, QuestionSet, SetHeader
-from quizgen.questionset import write_set
+from quizgen.questions.model import Citation, Form, Question, QuestionSet, SetHeader
+from quizgen.questions.set_file import write_set
 
 GAZETTE = Citation(
     outlet="The Harbour Town Gazette",

@@ -6,8 +6,8 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from quizgen.dates import PartialDate, Precision
-from quizgen.factbase import (
+from quizgen.facts.dates import PartialDate, Precision
+from quizgen.facts.model import (
     DateAnswer,
     Entity,
     EntityAnswer,

@@ -16,9 +16,9 @@ from exporter_sets import (
     true_false,
 )
 
-from quizgen.aiken import NO_FEEDBACK_NOTE, STEM_GUARD, export_aiken, one_line
 from quizgen.errors import ExportError
-from quizgen.questions import Form, QuestionSet
+from quizgen.exports.aiken import NO_FEEDBACK_NOTE, STEM_GUARD, export_aiken, one_line
+from quizgen.questions.model import Form, QuestionSet
 
 
 @dataclass

@@ -17,15 +17,15 @@ from typing import Any
 import pytest
 from conftest import NOTES_FILES, write_files
 
-from quizgen.anki import GUID_NAMESPACE, deck_id, export_anki, package_timestamp
-from quizgen.anki_models import NOTE_TYPES
 from quizgen.errors import ExportError
-from quizgen.factbase import FactBase, Status
-from quizgen.generator import GenerateOptions, generate_set
-from quizgen.loader import load_fact_base
+from quizgen.exports.anki import GUID_NAMESPACE, deck_id, export_anki, package_timestamp
+from quizgen.exports.anki_note_types import NOTE_TYPES
+from quizgen.facts.loader import load_fact_base
+from quizgen.facts.model import FactBase, Status
 from quizgen.paths import shipped_notes_dir
-from quizgen.questions import Form, QuestionSet
-from quizgen.slots import find_slot
+from quizgen.questions.answer_span import find_slot
+from quizgen.questions.generator import GenerateOptions, generate_set
+from quizgen.questions.model import Form, QuestionSet
 
 anki_collection = pytest.importorskip("anki.collection")
 genanki = pytest.importorskip("genanki")
@@ -249,9 +249,9 @@ def test_two_builds_are_byte_identical(built: tuple[FactBase, QuestionSet, Path]
     # Another process with another hash seed: no set or dict order may leak into the file.
     script = (
         "import hashlib, sys\n"
-        "from quizgen.anki import export_anki\n"
-        "from quizgen.generator import GenerateOptions, generate_set\n"
-        "from quizgen.loader import load_fact_base\n"
+        "from quizgen.exports.anki import export_anki\n"
+        "from quizgen.questions.generator import GenerateOptions, generate_set\n"
+        "from quizgen.facts.loader import load_fact_base\n"
         "from quizgen.paths import shipped_notes_dir\n"
         "base = load_fact_base(shipped_notes_dir())\n"
         f"qset = generate_set(base, GenerateOptions(), {SEED})\n"

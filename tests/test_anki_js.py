@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.anki import export_anki
-from quizgen.generator import GenerateOptions, generate_set
-from quizgen.loader import load_fact_base
+from quizgen.exports.anki import export_anki
+from quizgen.facts.loader import load_fact_base
 from quizgen.paths import shipped_notes_dir
+from quizgen.questions.generator import GenerateOptions, generate_set
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = (

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quizgen.build import build_recipe
 from quizgen.cli import main
 from quizgen.errors import RecipeError
-from quizgen.loader import load_fact_base
+from quizgen.exports.build import build_recipe
+from quizgen.exports.recipes import load_recipes
+from quizgen.facts.loader import load_fact_base
 from quizgen.paths import shipped_decks_dir, shipped_notes_dir
-from quizgen.questionset import load_set
-from quizgen.recipes import load_recipes
+from quizgen.questions.set_file import load_set
 
 DECKS = shipped_decks_dir()
 

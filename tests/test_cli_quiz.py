@@ -13,8 +13,8 @@ from click.testing import CliRunner, Result
 from quiz_helpers import QUESTIONS, RIGHT, write_sample_set
 
 from quizgen.cli import main
-from quizgen.questions import Question
-from quizgen.session import choose_questions
+from quizgen.questions.model import Question
+from quizgen.study.session import choose_questions
 
 NOW = "2026-05-01T09:00:00Z"
 

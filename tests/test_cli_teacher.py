@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 from quizgen.cli import main
-from quizgen.exporters import export
-from quizgen.loader import load_fact_base
+from quizgen.exports.formats import export
+from quizgen.facts.loader import load_fact_base
 from quizgen.paths import shipped_notes_dir
-from quizgen.questionset import load_set
+from quizgen.questions.set_file import load_set
 
 
 def run(*args: str) -> Result:

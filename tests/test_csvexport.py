@@ -8,8 +8,8 @@ import io
 import pytest
 from exporter_sets import ALL_SETS, NASTY, multiple_choice, nasty_set, ordinary_set, timeline
 
-from quizgen.csvexport import HEADER, export_csv
-from quizgen.questions import Form, Question, QuestionSet
+from quizgen.exports.csv_table import HEADER, export_csv
+from quizgen.questions.model import Form, Question, QuestionSet
 
 
 def read_rows(content: bytes) -> list[list[str]]:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import GAZETTE, sha256_of
 
-from quizgen.documents import ProofReport, normalise, prove_against_documents
 from quizgen.errors import FactBaseError
-from quizgen.loader import load_fact_base
+from quizgen.facts.loader import load_fact_base
+from quizgen.facts.proof import ProofReport, normalise, prove_against_documents
 
 COST_QUOTE = 'quote: "the bridge cost 40 million crowns"'
 NOT_IN = "copy it exactly from the document (only whitespace, curly quotes and dashes may differ)"

@@ -13,13 +13,13 @@ from hypothesis import strategies as st
 from synthetic import fact_bases
 
 from quizgen.errors import GenerationError
-from quizgen.factbase import DateAnswer, FactBase, FactKind, NumberAnswer, Status
-from quizgen.generator import GenerateOptions, generate_set
-from quizgen.loader import load_fact_base
+from quizgen.facts.loader import load_fact_base
+from quizgen.facts.model import DateAnswer, FactBase, FactKind, NumberAnswer, Status
 from quizgen.paths import shipped_notes_dir
-from quizgen.questions import Form, Question, QuestionSet
-from quizgen.questionset import dump_set
-from quizgen.textnorm import normalise_option
+from quizgen.questions.generator import GenerateOptions, generate_set
+from quizgen.questions.model import Form, Question, QuestionSet
+from quizgen.questions.option_text import normalise_option
+from quizgen.questions.set_file import dump_set
 
 FORBIDDEN_OPTIONS = {"all of the above", "none of the above"}
 

@@ -22,8 +22,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizgen.errors import ExportError
-from quizgen.gift import MATCHING_HINT, export_gift, ordinal
-from quizgen.questions import Citation, Form, Question, QuestionSet
+from quizgen.exports.gift import MATCHING_HINT, export_gift, ordinal
+from quizgen.questions.model import Citation, Form, Question, QuestionSet
 
 with warnings.catch_warnings():
     # pygiftparser 1.1 calls the deprecated locale.getdefaultlocale() when it is imported.

@@ -18,8 +18,8 @@ from conftest import FACTS, GAZETTE, sha256_of
 
 from quizgen.cli import main
 from quizgen.errors import FactBaseError
-from quizgen.factbase import FactBase, Status
-from quizgen.loader import load_fact_base
+from quizgen.facts.loader import load_fact_base
+from quizgen.facts.model import FactBase, Status
 
 Mutation = Callable[[Path], None]
 

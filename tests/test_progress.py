@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from quizgen.errors import ProgressStoreError
-from quizgen.progress import (
+from quizgen.study.progress import (
     DB_FILE,
     SCHEMA_VERSION,
     AnswerRow,

@@ -16,8 +16,8 @@ import pexpect
 import pytest
 from quiz_helpers import QUESTIONS, RIGHT, write_sample_set
 
-from quizgen.questions import Form, Question
-from quizgen.session import choose_questions
+from quizgen.questions.model import Form, Question
+from quizgen.study.session import choose_questions
 
 pytestmark = pytest.mark.slow
 

@@ -6,8 +6,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from quizgen.progress import CardRow
-from quizgen.scheduling import (
+from quizgen.study.progress import CardRow
+from quizgen.study.scheduling import (
     card_id_for,
     describe_wait,
     due_question_ids,

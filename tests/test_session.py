@@ -7,8 +7,8 @@ import random
 import pytest
 from quiz_helpers import QUESTIONS, RIGHT
 
-from quizgen.questions import Question
-from quizgen.session import (
+from quizgen.questions.model import Question
+from quizgen.study.session import (
     Answer,
     Mode,
     NoQuestionsError,

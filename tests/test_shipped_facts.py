@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.documents import prove_against_documents
 from quizgen.errors import FactBaseError
-from quizgen.factbase import EntityKind, FactBase, Status
-from quizgen.loader import load_fact_base
+from quizgen.facts.loader import load_fact_base
+from quizgen.facts.model import EntityKind, FactBase, Status
+from quizgen.facts.proof import prove_against_documents
 from quizgen.paths import shipped_notes_dir
 
 MIN_FACTS = 100

@@ -6,8 +6,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from quizgen.progress import AnswerRow, CardRow
-from quizgen.stats import TopicAccuracy, WeakFact, compute_stats, streaks
+from quizgen.study.progress import AnswerRow, CardRow
+from quizgen.study.stats import TopicAccuracy, WeakFact, compute_stats, streaks
 
 NOW = datetime(2026, 5, 10, 12, 0, tzinfo=timezone.utc)
 

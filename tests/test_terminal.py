@@ -12,9 +12,9 @@ from prompt_toolkit.input.base import PipeInput
 from prompt_toolkit.output import DummyOutput
 from quiz_helpers import BY_STEM, QUESTIONS, RIGHT
 
-from quizgen.questions import Question
-from quizgen.session import Answer, Mode, summarize
-from quizgen.terminal import (
+from quizgen.questions.model import Question
+from quizgen.study.session import Answer, Mode, summarize
+from quizgen.study.terminal import (
     Palette,
     PlainPrompter,
     TerminalPrompter,

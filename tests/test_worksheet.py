@@ -10,8 +10,8 @@ from exporter_sets import ALL_SETS, NASTY, multiple_choice, ordinary_set
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizgen.questions import Form, Question, QuestionSet
-from quizgen.worksheet import PAGE_BREAK, export_worksheet, md_text
+from quizgen.exports.markdown import PAGE_BREAK, export_worksheet, md_text
+from quizgen.questions.model import Form, Question, QuestionSet
 
 
 class Blocks(HTMLParser):

@@ -1,0 +1,39 @@
+"""`quizgen build`: every deck folder under `decks/`, regenerated from its recipe."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from quizgen.exports.formats import EXTENSIONS, export
+from quizgen.exports.recipes import Recipe
+from quizgen.facts.model import FactBase
+from quizgen.questions.generator import generate_set
+from quizgen.questions.set_file import dump_set
+from quizgen.questions.variants import make_variants
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltFile:
+    """One file a build writes: its path under `decks/`, its bytes, and exporter notes."""
+
+    path: str
+    content: bytes
+    notes: tuple[str, ...] = ()
+
+
+def build_recipe(
+    base: FactBase, recipe: Recipe, progress: Callable[[int], None] | None = None
+) -> Iterator[BuiltFile]:
+    """The question set(s) and exports of one recipe, as files under `<recipe.name>/`."""
+    qset = generate_set(base, recipe.options, recipe.seed, progress)
+    sets = make_variants(qset, recipe.variants) if recipe.variants > 1 else [qset]
+    for variant in sets:
+        suffix = f"-{variant.header.variant}" if variant.header.variant else ""
+        yield BuiltFile(f"{recipe.name}/set{suffix}.yaml", dump_set(variant).encode("utf-8"))
+        for name in recipe.exports:
+            if name == "anki" and variant is not sets[0]:
+                continue  # one deck is enough: Anki shuffles by itself
+            result = export(name, variant, base)
+            stem = recipe.name if name == "anki" else f"{recipe.name}{suffix}"
+            yield BuiltFile(f"{recipe.name}/{stem}{EXTENSIONS[name]}", result.content, result.notes)

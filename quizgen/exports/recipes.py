@@ -1,0 +1,95 @@
+"""Deck recipes: `decks/<name>.recipe.yaml` names a title, seed, selection and the exports to write.
+
+title: "Aleppo 2016: class test"
+seed: 20
+count: 20                 # omit or null: every question that fits
+topics: []                # optional filters
+forms: [multiple-choice, true-false, timeline]
+sources: []
+variants: 2               # A and B: same questions, own order and key
+exports: [gift, aiken, csv, markdown, anki]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizgen.errors import RecipeError
+from quizgen.exports.formats import EXPORT_FORMATS
+from quizgen.facts.field_reader import FieldReader
+from quizgen.facts.yaml_lines import Located, load_yaml
+from quizgen.questions.generator import GenerateOptions
+from quizgen.questions.model import FORM_CHOICES
+
+RECIPE_SUFFIX = ".recipe.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Recipe:
+    """How one deck folder under `decks/` is built: what to generate, and what to write."""
+
+    name: str
+    seed: int
+    options: GenerateOptions
+    variants: int
+    exports: tuple[str, ...]
+
+
+def load_recipes(decks_dir: Path) -> list[Recipe]:
+    """Every recipe in `decks_dir`, sorted by name; RecipeError lists every problem."""
+    recipes, problems = [], []
+    for path in sorted(decks_dir.glob(f"*{RECIPE_SUFFIX}")):
+        data, found = load_yaml(path)
+        problems += found
+        if found:
+            continue
+        reader = FieldReader(str(path))
+        recipe = _read_recipe(reader, data, path.name.removesuffix(RECIPE_SUFFIX))
+        problems += reader.problems
+        if recipe is not None:
+            recipes.append(recipe)
+    if problems:
+        raise RecipeError(problems)
+    return recipes
+
+
+def _read_recipe(reader: FieldReader, data: object, name: str) -> Recipe | None:
+    record = reader.mapping(data, 1, "a recipe")
+    if record is None:
+        return None
+    optional = ("count", "topics", "forms", "sources", "variants")
+    reader.check_keys(record, "the recipe", ("title", "seed", "exports"), optional)
+    title = reader.text(record, "title", "the recipe")
+    numbers = {k: _whole(reader, record, k) for k in ("seed", "count", "variants")}
+    forms = reader.text_list(record, "forms", "the recipe") or FORM_CHOICES
+    exports = reader.text_list(record, "exports", "the recipe")
+    for key, values, allowed in (
+        ("forms", forms, FORM_CHOICES),
+        ("exports", exports, EXPORT_FORMATS),
+    ):
+        for value in values:
+            if value not in allowed:
+                reader.report(
+                    record.line_of(key), f"{key!r} has {value!r} (allowed: {', '.join(allowed)})"
+                )
+    if title is None or numbers["seed"] is None or reader.problems:
+        return None
+    options = GenerateOptions(
+        title,
+        numbers["count"],
+        reader.text_list(record, "topics", "the recipe"),
+        forms,
+        reader.text_list(record, "sources", "the recipe"),
+    )
+    return Recipe(name, numbers["seed"], options, numbers["variants"] or 1, exports)
+
+
+def _whole(reader: FieldReader, record: Located, key: str) -> int | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < (0 if key == "seed" else 1):
+        reader.report(record.line_of(key), f"{key!r} of the recipe must be a whole number")
+        return None
+    return value

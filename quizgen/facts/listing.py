@@ -1,0 +1,84 @@
+"""Browsing the fact base: selecting facts and describing them for people and scripts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from quizgen.facts.model import Fact, FactBase, Status
+
+
+def select_facts(
+    base: FactBase,
+    topics: Sequence[str] = (),
+    sources: Sequence[str] = (),
+    contested_only: bool = False,
+) -> list[Fact]:
+    """Facts with any of `topics`, citing any of `sources` (id or file name), in file order."""
+    wanted_sources = set(sources)
+    chosen = []
+    for fact in base.facts:
+        if topics and not set(topics) & set(fact.topics):
+            continue
+        if wanted_sources:
+            cited = {s for sid in fact.source_ids() for s in (sid, base.source(sid).file)}
+            if not wanted_sources & cited:
+                continue
+        if contested_only and fact.status is Status.SETTLED:
+            continue
+        chosen.append(fact)
+    return chosen
+
+
+def answer_summary(base: FactBase, fact: Fact) -> str | None:
+    """The answer as text; for a contested fact, every variant with its attribution."""
+    if fact.answer is not None:
+        return base.answer_text(fact.answer)
+    if fact.variants:
+        return "; ".join(
+            f"{base.answer_text(v.answer)} (according to {v.according_to})" for v in fact.variants
+        )
+    return None
+
+
+def question_summary(fact: Fact) -> str | None:
+    """The question; for a contested fact, each attributed question in turn."""
+    if fact.question is not None:
+        return fact.question
+    if fact.variants:
+        return " / ".join(v.question for v in fact.variants)
+    return None
+
+
+def fact_record(base: FactBase, fact: Fact) -> dict[str, Any]:
+    """A fact as a JSON-ready dict (the shape `quizgen facts --json` prints)."""
+    accepted: tuple[str, ...] = ()
+    if fact.answer is not None:
+        accepted = base.accepted_texts(fact.answer, fact.accepted)[1:]
+    return {
+        "id": fact.id,
+        "kind": fact.kind.value,
+        "status": fact.status.value,
+        "statement": fact.statement,
+        "question": question_summary(fact),
+        "answer": answer_summary(base, fact),
+        "accepted": list(accepted),
+        "topics": list(fact.topics),
+        "sources": [base.source(s).file for s in fact.source_ids()],
+        "contested": fact.contested,
+        "event_date": fact.event_date.iso() if fact.event_date else None,
+        "explanation": fact.explanation,
+        "note": fact.note,
+        "variants": [
+            {
+                "according_to": v.according_to,
+                "question": v.question,
+                "answer": base.answer_text(v.answer),
+                "sources": [base.source(e.source).file for e in v.evidence],
+            }
+            for v in fact.variants
+        ],
+        "evidence": [
+            {"source": base.source(e.source).file, "quote": e.quote} for e in fact.all_evidence()
+        ],
+    }

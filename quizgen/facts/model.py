@@ -1,0 +1,290 @@
+"""The fact base as typed, immutable records: sources, entities, topics and facts.
+
+The YAML shape these come from is documented in `quizgen.facts.loader`,
+next to the code that reads it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from quizgen.facts.dates import PartialDate
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a record was written: file and 1-based line."""
+
+    path: str
+    line: int
+
+
+class EntityKind(enum.Enum):
+    """What kind of thing an entity is."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    COUNTRY = "country"
+    PLACE = "place"
+    WEAPON = "weapon"
+    DOCUMENT = "document"
+
+
+class FactKind(enum.Enum):
+    """What a fact asks about; decides the answer type and where distractors come from."""
+
+    WHO_SAID = "who-said"
+    ROLE = "role"
+    PERSON = "person"
+    COUNTRY = "country"
+    ORGANISATION = "organisation"
+    PLACE = "place"
+    WEAPON = "weapon"
+    DATE = "date"
+    NUMBER = "number"
+    CAUSE = "cause"
+    CONSEQUENCE = "consequence"
+    DETAIL = "detail"
+
+
+#: Entity attributes a fact can require every option to share with its key (`options_share`).
+OPTION_ATTRIBUTES = ("gender", "office", "country", "organisation", "council_seat")
+GENDERS = ("female", "male")
+COUNCIL_SEATS = ("permanent", "elected")
+
+
+class Status(enum.Enum):
+    """Whether a fact has one answer, several attributed ones, or records a slip."""
+
+    SETTLED = "settled"
+    CONTESTED = "contested"
+    SLIP = "slip"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One of the documents the fact base is drawn from."""
+
+    id: str
+    file: str
+    sha256: str
+    outlet: str
+    headline: str
+    date: PartialDate | None
+    date_note: str
+    summary: str
+    location: Location
+
+    def citation(self) -> str:
+        """`Outlet, "Headline", date` as shown under every answer."""
+        when = self.date.human() if self.date else "undated"
+        outlet = self.outlet if self.outlet != "unknown" else "outlet not named"
+        return f'{outlet}, "{self.headline}", {when}'
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation, country, place, weapon or document that facts refer to."""
+
+    id: str
+    kind: EntityKind
+    name: str
+    aliases: tuple[str, ...]
+    role: str | None
+    country: str | None
+    organisation: str | None
+    location: Location
+    group: str | None = None
+    gender: str | None = None
+    office: str | None = None
+    council_seat: str | None = None
+    caption_only: bool = False
+
+    def attribute(self, name: str) -> str | None:
+        """The value of one eligibility attribute (see `OPTION_ATTRIBUTES`), or None."""
+        value: str | None = getattr(self, name)
+        return value
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """One entry of the controlled topic vocabulary."""
+
+    id: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityAnswer:
+    """The answer is an entity (by id)."""
+
+    entity: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateAnswer:
+    """The answer is a date of known precision."""
+
+    date: PartialDate
+
+
+@dataclass(frozen=True, slots=True)
+class NumberAnswer:
+    """The answer is a number with its unit (and an optional qualifier such as 'about')."""
+
+    number: int | float
+    unit: str
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TextAnswer:
+    """The answer is a short text (a post, a cause, a detail)."""
+
+    text: str
+
+
+Answer = EntityAnswer | DateAnswer | NumberAnswer | TextAnswer
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A verbatim quote of at most 25 words from a document that proves a fact."""
+
+    source: str
+    quote: str
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class FalseStatement:
+    """A hand-written false version of a fact's statement, and why the documents show it false."""
+
+    statement: str
+    why_false: str
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One side of a contested fact: what one source says, attributed."""
+
+    according_to: str
+    question: str
+    answer: Answer
+    accepted: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A hand-verified fact, with the question it answers and the quotes that prove it."""
+
+    id: str
+    kind: FactKind
+    status: Status
+    statement: str
+    question: str | None
+    answer: Answer | None
+    accepted: tuple[str, ...]
+    excludes: tuple[str, ...]
+    distractors: tuple[Answer, ...]
+    topics: tuple[str, ...]
+    event: str | None
+    event_date: PartialDate | None
+    explanation: str
+    evidence: tuple[Evidence, ...]
+    variants: tuple[Variant, ...]
+    note: str | None
+    revised: dt.date
+    location: Location
+    false_statements: tuple[FalseStatement, ...] = ()
+    options_share: tuple[str, ...] = ()
+
+    @property
+    def contested(self) -> bool:
+        """True when documents disagree and each variant must be asked attributed."""
+        return self.status is Status.CONTESTED
+
+    @property
+    def askable(self) -> bool:
+        """False for slips, which are recorded but never become questions."""
+        return self.status is not Status.SLIP
+
+    def all_evidence(self) -> tuple[Evidence, ...]:
+        """The fact's own evidence and that of every variant."""
+        return self.evidence + tuple(e for v in self.variants for e in v.evidence)
+
+    def source_ids(self) -> tuple[str, ...]:
+        """The ids of the documents that prove this fact, in first-cited order."""
+        return tuple(dict.fromkeys(e.source for e in self.all_evidence()))
+
+
+def _frozen(mapping: dict[str, object]) -> Mapping[str, object]:
+    return MappingProxyType(mapping)
+
+
+@dataclass(frozen=True, slots=True)
+class FactBase:
+    """Everything in the source notes, validated, with lookups by id."""
+
+    sources: tuple[Source, ...]
+    entities: tuple[Entity, ...]
+    topics: tuple[Topic, ...]
+    facts: tuple[Fact, ...]
+    _source_by_id: Mapping[str, Source] = field(init=False, repr=False, compare=False)
+    _entity_by_id: Mapping[str, Entity] = field(init=False, repr=False, compare=False)
+    _fact_by_id: Mapping[str, Fact] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_source_by_id", _frozen({s.id: s for s in self.sources}))
+        object.__setattr__(self, "_entity_by_id", _frozen({e.id: e for e in self.entities}))
+        object.__setattr__(self, "_fact_by_id", _frozen({f.id: f for f in self.facts}))
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id (KeyError if none)."""
+        return self._source_by_id[source_id]
+
+    def entity(self, entity_id: str) -> Entity:
+        """The entity with this id (KeyError if none)."""
+        return self._entity_by_id[entity_id]
+
+    def fact(self, fact_id: str) -> Fact:
+        """The fact with this id (KeyError if none)."""
+        return self._fact_by_id[fact_id]
+
+    def revision(self) -> dt.date:
+        """The newest revision date of any fact: decks use it to know what changed."""
+        return max((f.revised for f in self.facts), default=dt.date(2016, 1, 1))
+
+    def answer_text(self, answer: Answer) -> str:
+        """An answer as a learner reads it, entity names resolved."""
+        if isinstance(answer, EntityAnswer):
+            return self.entity(answer.entity).name
+        if isinstance(answer, DateAnswer):
+            return answer.date.human()
+        if isinstance(answer, NumberAnswer):
+            return format_number(answer)
+        return answer.text
+
+    def accepted_texts(self, answer: Answer, accepted: tuple[str, ...]) -> tuple[str, ...]:
+        """Every wording that counts as right: the answer, its aliases and the accepted list."""
+        texts = [self.answer_text(answer)]
+        if isinstance(answer, EntityAnswer):
+            texts.extend(self.entity(answer.entity).aliases)
+        texts.extend(accepted)
+        return tuple(dict.fromkeys(texts))
+
+
+def format_number(answer: NumberAnswer) -> str:
+    """`275,000 civilians`, `about 900 fighters`, `more than 250,000 civilians`."""
+    value = answer.number
+    shown = f"{value:,}" if isinstance(value, int) or value.is_integer() else f"{value:,.1f}"
+    if isinstance(value, float) and value.is_integer():
+        shown = f"{int(value):,}"
+    text = f"{shown} {answer.unit}"
+    return f"{answer.qualifier} {text}" if answer.qualifier else text

@@ -1,0 +1,89 @@
+"""Finding where a fact's answer is written in its statement (for true/false swaps and clozes)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from quizgen.facts.dates import Precision
+from quizgen.facts.model import (
+    Answer,
+    DateAnswer,
+    EntityAnswer,
+    Fact,
+    FactBase,
+    NumberAnswer,
+    TextAnswer,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """The answer's span in a statement: `statement[start:end]` is the answer as written."""
+
+    statement: str
+    start: int
+    end: int
+
+    def replaced(self, text: str) -> str:
+        """The statement with the answer swapped for `text`."""
+        return self.statement[: self.start] + text + self.statement[self.end :]
+
+    def blanked(self, open_mark: str, close_mark: str) -> str:
+        """The statement with the answer wrapped in marks (a cloze deletion)."""
+        answer = self.statement[self.start : self.end]
+        return self.replaced(f"{open_mark}{answer}{close_mark}")
+
+
+def spellings(base: FactBase, answer: Answer) -> list[str]:
+    """Ways the answer may be written in running text, longest first."""
+    if isinstance(answer, EntityAnswer):
+        entity = base.entity(answer.entity)
+        forms = [entity.name, *entity.aliases]
+    elif isinstance(answer, DateAnswer):
+        date = answer.date
+        forms = [date.human()]
+        if date.precision is Precision.DAY:
+            month = date.human().split()[0]
+            forms += [f"{date.day} {month} {date.year}", f"{month} {date.day}"]
+    elif isinstance(answer, NumberAnswer):
+        value = answer.number
+        whole = int(value) if float(value).is_integer() else None
+        forms = [f"{whole:,}", str(whole)] if whole is not None else [str(value)]
+    else:
+        assert isinstance(answer, TextAnswer)
+        forms = [answer.text]
+    return sorted(set(forms), key=len, reverse=True)
+
+
+def find_slot(base: FactBase, fact: Fact) -> Slot | None:
+    """Where the fact's answer appears in its statement, as a whole word or phrase."""
+    if fact.answer is None:
+        return None
+    for form in spellings(base, fact.answer):
+        pattern = r"(?<![\w-])" + re.escape(form) + r"(?![\w-]|,\d)"
+        match = re.search(pattern, fact.statement)
+        if match:
+            return Slot(fact.statement, match.start(), match.end())
+    return None
+
+
+def respell(written: str, value: float, answer: Answer) -> str:
+    """Another number or date (given by its sort value) written in the style of `written`."""
+    if isinstance(answer, NumberAnswer):
+        number = int(value) if float(value).is_integer() else value
+        return f"{number:,}" if "," in written or not isinstance(number, int) else str(number)
+    assert isinstance(answer, DateAnswer)
+    day = dt.date.fromordinal(int(value))
+    month = calendar.month_name[day.month]
+    if answer.date.precision is Precision.YEAR:
+        return str(day.year)
+    if answer.date.precision is Precision.MONTH:
+        return f"{month} {day.year}"
+    if re.match(r"^\d", written):
+        return f"{day.day} {month} {day.year}"
+    return (
+        f"{month} {day.day}, {day.year}" if re.search(r"\d{4}", written) else f"{month} {day.day}"
+    )

@@ -1,0 +1,273 @@
+"""The question generator: a pure function of (fact base, options, seed).
+
+No clock, no global random state, no I/O. Question ids derive from the fact id and the form
+(`<fact>/mc`, `<fact>/mc-2` for a contested fact's second variant, `<fact>/tf-true`,
+`<fact>/tf-false`, `<fact>/first`, `<fact>/order`), never from wording or random choices.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from quizgen.errors import GenerationError
+from quizgen.facts.listing import fact_record, select_facts
+from quizgen.facts.model import Evidence, Fact, FactBase, Status
+from quizgen.gcpause import paused_gc
+from quizgen.questions.answer_span import find_slot, respell
+from quizgen.questions.distractors import Pools, candidates_for
+from quizgen.questions.model import (
+    FORM_CHOICES,
+    TRUE_FALSE_OPTIONS,
+    Citation,
+    Form,
+    Question,
+    QuestionSet,
+    SetHeader,
+)
+from quizgen.questions.placement import Draft, assign_positions
+from quizgen.questions.timeline import Timeline, first_draft, order_question
+
+_FAMILY = {"mc": "multiple-choice", "tf": "true-false", "first": "timeline", "order": "timeline"}
+#: How often each form family is picked for a fact when a count is given: mostly multiple choice.
+_FAMILY_WEIGHT = {"multiple-choice": 5, "true-false": 3, "timeline": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class GenerateOptions:
+    """What to generate: how many questions (None: all that fit), which topics, forms, sources."""
+
+    title: str = "Aleppo 2016"
+    count: int | None = None
+    topics: tuple[str, ...] = ()
+    forms: tuple[str, ...] = FORM_CHOICES
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    fact: Fact
+    shape: str  # mc | tf-true | tf-false | first | order
+    variant: int = 0  # contested facts: which variant (0-based)
+
+    @property
+    def family(self) -> str:
+        return _FAMILY[self.shape.split("-")[0]]
+
+
+def generate_set(
+    base: FactBase,
+    options: GenerateOptions,
+    seed: int,
+    progress: Callable[[int], None] | None = None,
+) -> QuestionSet:
+    """Generate a question set; `progress(n)` is told as each n facts are done."""
+    with paused_gc():
+        return _generate(base, options, seed, progress)
+
+
+def _generate(
+    base: FactBase,
+    options: GenerateOptions,
+    seed: int,
+    progress: Callable[[int], None] | None,
+) -> QuestionSet:
+    facts = [f for f in select_facts(base, options.topics, options.sources) if f.askable]
+    if not facts:
+        raise GenerationError("no askable fact matches the topics and sources given")
+    maker = _Maker(base, Pools.build(base), Timeline.of(facts), seed)
+    specs = {f.id: _specs_for(f, base, options.forms) for f in facts}
+    rng = random.Random(seed)
+    built = _select(facts, specs, maker, options.count, rng, progress)
+    if not built:
+        raise GenerationError("no question could be made from the facts and forms given")
+    drafts = [b for b in built if isinstance(b, Draft)]
+    positions = dict(zip((d.id for d in drafts), assign_positions(drafts, rng), strict=True))
+    questions = [
+        b.place(positions[b.id], maker.rng_for(b.id)) if isinstance(b, Draft) else b for b in built
+    ]
+    if options.count is not None:
+        rng.shuffle(questions)
+    header = SetHeader(
+        options.title,
+        seed,
+        options.count,
+        options.topics,
+        options.forms,
+        options.sources,
+        base.revision().isoformat(),
+        fact_base_digest(base),
+    )
+    return QuestionSet(header, tuple(questions))
+
+
+def fact_base_digest(base: FactBase) -> str:
+    """A short fingerprint of the fact base's content (not its file layout)."""
+    canonical = json.dumps([fact_record(base, f) for f in base.facts], sort_keys=True)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+def _specs_for(fact: Fact, base: FactBase, forms: tuple[str, ...]) -> list[_Spec]:
+    specs: list[_Spec] = []
+    if "multiple-choice" in forms:
+        count = len(fact.variants) if fact.status is Status.CONTESTED else 1
+        specs += [_Spec(fact, "mc", i) for i in range(count)]
+    if "true-false" in forms and fact.status is Status.SETTLED:
+        specs.append(_Spec(fact, "tf-true"))
+        if find_slot(base, fact) is not None:
+            specs.append(_Spec(fact, "tf-false"))
+    if "timeline" in forms and fact.event_date and fact.status is Status.SETTLED:
+        specs += [_Spec(fact, "first"), _Spec(fact, "order")]
+    return specs
+
+
+def _select(
+    facts: list[Fact],
+    specs: dict[str, list[_Spec]],
+    maker: _Maker,
+    count: int | None,
+    rng: random.Random,
+    progress: Callable[[int], None] | None,
+) -> list[Draft | Question]:
+    """Every spec in fact order, or `count` of them spread over facts and forms at random."""
+    built: list[Draft | Question] = []
+    if count is None:
+        for done, fact in enumerate(facts, start=1):
+            built += [q for s in specs[fact.id] if (q := maker.make(s)) is not None]
+            if progress and done % 500 == 0:
+                progress(500)
+        return built
+    queue = list(facts)
+    rng.shuffle(queue)
+    remaining = {f.id: list(specs[f.id]) for f in facts}
+    while len(built) < count and any(remaining.values()):
+        for fact in queue:
+            options = remaining[fact.id]
+            if not options or len(built) >= count:
+                continue
+            families = sorted({s.family for s in options})
+            weights = [_FAMILY_WEIGHT[f] for f in families]
+            family = rng.choices(families, weights=weights)[0]
+            spec = rng.choice([s for s in options if s.family == family])
+            # one question per fact and form family in a set: drop the family's other shapes
+            remaining[fact.id] = [s for s in options if s.family != family]
+            made = maker.make(spec)
+            if made is not None:
+                built.append(made)
+    return built
+
+
+class _Maker:
+    """Builds one question (or draft) per spec, each with its own seeded random stream."""
+
+    def __init__(self, base: FactBase, pools: Pools, timeline: Timeline, seed: int) -> None:
+        self.base, self.pools, self.timeline, self.seed = base, pools, timeline, seed
+
+    def rng_for(self, question_id: str) -> random.Random:
+        """A random stream that depends only on the seed and the question id."""
+        return random.Random(f"{self.seed}:{question_id}")
+
+    def make(self, spec: _Spec) -> Draft | Question | None:
+        """The draft or question for `spec`, or None when the fact base cannot support it."""
+        if spec.shape == "mc":
+            return self._multiple_choice(spec)
+        if spec.shape.startswith("tf"):
+            return self._true_false(spec)
+        rng = self.rng_for(f"{spec.fact.id}/{spec.shape}")
+        if spec.shape == "first":
+            return first_draft(self.timeline, spec.fact, rng, self.citations_of)
+        return order_question(self.timeline, spec.fact, rng, self.citations_of)
+
+    def citations_of(self, fact: Fact) -> tuple[Citation, ...]:
+        """The citations of a fact's own evidence."""
+        return self.citations(fact.evidence)
+
+    def citations(self, evidence: tuple[Evidence, ...]) -> tuple[Citation, ...]:
+        """Each evidence quote with its document's outlet, headline and date."""
+        cited = []
+        for item in evidence:
+            source = self.base.source(item.source)
+            outlet = source.outlet if source.outlet != "unknown" else "outlet not named"
+            date = source.date.human() if source.date else "undated"
+            cited.append(Citation(outlet, source.headline, date, source.file, item.quote))
+        return tuple(cited)
+
+    def _multiple_choice(self, spec: _Spec) -> Draft | None:
+        fact = spec.fact
+        suffix = "mc" if spec.variant == 0 else f"mc-{spec.variant + 1}"
+        qid = f"{fact.id}/{suffix}"
+        if fact.status is Status.CONTESTED:
+            variant = fact.variants[spec.variant]
+            answer, accepted, stem = variant.answer, variant.accepted, variant.question
+            evidence, explanation = variant.evidence, _contested_explanation(self.base, fact)
+        else:
+            assert fact.answer is not None and fact.question is not None
+            answer, accepted, stem = fact.answer, fact.accepted, fact.question
+            evidence, explanation = fact.evidence, _explanation(fact)
+        candidates = candidates_for(
+            self.base, self.pools, fact, answer, accepted, self.rng_for(qid)
+        )
+        draft = Draft(
+            qid,
+            stem,
+            self.base.answer_text(answer),
+            candidates,
+            fact.id,
+            explanation,
+            self.citations(evidence),
+            fact.topics,
+        )
+        return draft if draft.allowed_positions() else None
+
+    def _true_false(self, spec: _Spec) -> Question | None:
+        fact = spec.fact
+        qid = f"{fact.id}/{spec.shape}"
+        if spec.shape == "tf-true":
+            stem, key, explanation = fact.statement, 0, _explanation(fact)
+        else:
+            wrong = self._false_statement(fact, qid)
+            if wrong is None:
+                return None
+            stem, key = wrong, 1
+            explanation = f"The true statement: {fact.statement} {_explanation(fact)}"
+        return Question(
+            qid,
+            Form.TRUE_FALSE,
+            stem,
+            TRUE_FALSE_OPTIONS,
+            key,
+            fact.id,
+            explanation,
+            self.citations(fact.evidence),
+            fact.topics,
+        )
+
+    def _false_statement(self, fact: Fact, qid: str) -> str | None:
+        """The statement with its answer swapped for a value the fact base shows is wrong."""
+        slot = find_slot(self.base, fact)
+        if slot is None or fact.answer is None:
+            return None
+        rng = self.rng_for(qid)
+        found = candidates_for(self.base, self.pools, fact, fact.answer, fact.accepted, rng)
+        if not found.ordered:
+            return slot.replaced(rng.choice(found.free[:3])) if found.free else None
+        near = [*found.below[:2], *found.above[:2]]
+        if not near:
+            return None
+        value, _ = rng.choice(near)
+        written = slot.statement[slot.start : slot.end]
+        return slot.replaced(respell(written, value, fact.answer))
+
+
+def _explanation(fact: Fact) -> str:
+    return f"{fact.explanation} Note: {fact.note}" if fact.note else fact.explanation
+
+
+def _contested_explanation(base: FactBase, fact: Fact) -> str:
+    sides = "; ".join(
+        f"{base.answer_text(v.answer)} according to {v.according_to}" for v in fact.variants
+    )
+    return f"{fact.explanation} The documents disagree: {sides}."

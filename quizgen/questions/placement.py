@@ -1,0 +1,81 @@
+"""Questions before their key position is fixed, and how options are laid out around the key."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from quizgen.questions.distractors import Candidates
+from quizgen.questions.model import Citation, Form, Question
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A multiple-choice question whose options are chosen but not yet placed."""
+
+    id: str
+    stem: str
+    key: str
+    candidates: Candidates
+    fact: str
+    explanation: str
+    sources: tuple[Citation, ...]
+    topics: tuple[str, ...]
+    facts: tuple[str, ...] = ()
+
+    def option_count(self) -> int:
+        """4 options where the candidates allow, else 3, else 0 (the draft cannot be asked)."""
+        c = self.candidates
+        available = len(c.free) if not c.ordered else len(c.below) + len(c.above)
+        return 4 if available >= 3 else 3 if available == 2 else 0
+
+    def allowed_positions(self) -> tuple[int, ...]:
+        """Where the key may go: anywhere, or for sorted options a rank with wrong options on
+        both sides of it (so the largest or smallest option is never a give-away)."""
+        n = self.option_count()
+        if not self.candidates.ordered:
+            return tuple(range(n))
+        c = self.candidates
+        return tuple(r for r in range(1, n - 1) if len(c.below) >= r and len(c.above) >= n - 1 - r)
+
+    def place(self, position: int, rng: random.Random) -> Question:
+        """The finished question with its key at `position`."""
+        n = self.option_count()
+        c = self.candidates
+        if c.ordered:
+            # candidates come best first (hand-picked, then the fact base, then invented)
+            chosen = [*c.below[:position], (c.key_value, self.key), *c.above[: n - 1 - position]]
+            options = tuple(text for _, text in sorted(chosen))
+        else:
+            wrong = list(c.free[: n - 1])
+            rng.shuffle(wrong)
+            options = (*wrong[:position], self.key, *wrong[position:])
+        return Question(
+            self.id,
+            Form.MULTIPLE_CHOICE,
+            self.stem,
+            tuple(options),
+            position,
+            self.fact,
+            self.explanation,
+            self.sources,
+            self.topics,
+            self.facts,
+            c.ordered,
+        )
+
+
+def assign_positions(drafts: list[Draft], rng: random.Random) -> list[int]:
+    """A key position per draft, balanced across each option count (sorted drafts first)."""
+    counts: dict[int, list[int]] = {}
+    positions = [0] * len(drafts)
+    order = sorted(range(len(drafts)), key=lambda i: not drafts[i].candidates.ordered)
+    for index in order:
+        draft = drafts[index]
+        tally = counts.setdefault(draft.option_count(), [0] * draft.option_count())
+        allowed = draft.allowed_positions()
+        fewest = min(tally[p] for p in allowed)
+        position = rng.choice([p for p in allowed if tally[p] == fewest])
+        tally[position] += 1
+        positions[index] = position
+    return positions

@@ -1,0 +1,119 @@
+"""Timeline questions from facts with event dates, never asking an order the dates cannot settle."""
+
+from __future__ import annotations
+
+import bisect
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from quizgen.facts.model import Fact
+from quizgen.questions.distractors import Candidates
+from quizgen.questions.model import Citation, Form, Question
+from quizgen.questions.placement import Draft
+
+FIRST_STEM = "Which of these happened first?"
+ORDER_STEM = "Put these events in the order they happened, earliest first."
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """The dated events of a fact base, sorted by the first day each could be."""
+
+    events: tuple[Fact, ...]
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, facts: list[Fact]) -> Timeline:
+        """The facts that have an event and an event date, in date order."""
+        dated = sorted(
+            (f for f in facts if f.event_date and f.event and f.askable),
+            key=lambda f: (f.event_date.ordinal() if f.event_date else 0, f.id),
+        )
+        return cls(
+            tuple(dated), tuple(f.event_date.ordinal() if f.event_date else 0 for f in dated)
+        )
+
+    def surely_after(self, fact: Fact) -> list[Fact]:
+        """Events that certainly happened after `fact`, whatever their dates' precision."""
+        assert fact.event_date is not None
+        last_day = fact.event_date.span()[1].toordinal()
+        index = bisect.bisect_right(self.starts, last_day)
+        labels = {fact.event}
+        later = []
+        for event in self.events[index : index + 60]:  # the nearest later events suffice
+            if event.event not in labels:
+                labels.add(event.event)
+                later.append(event)
+        return later
+
+
+def first_draft(
+    timeline: Timeline, fact: Fact, rng: random.Random, cite: Callable[[Fact], tuple[Citation, ...]]
+) -> Draft | None:
+    """'Which of these happened first?' with `fact` as the key and later events as options."""
+    # one event per date, so two labels of one event never stand side by side
+    later = list({e.event_date: e for e in reversed(timeline.surely_after(fact)[:12])}.values())
+    if len(later) < 2 or fact.event is None:
+        return None
+    others = rng.sample(later, min(3, len(later)))
+    chain = sorted([fact, *others], key=_start)
+    explanation = (
+        f"{fact.event} came first. In order: "
+        + "; ".join(f"{e.event} ({e.event_date.human() if e.event_date else ''})" for e in chain)
+        + "."
+    )
+    return Draft(
+        f"{fact.id}/first",
+        FIRST_STEM,
+        fact.event,
+        Candidates(free=tuple(str(e.event) for e in others)),
+        fact.id,
+        explanation,
+        tuple(c for e in chain for c in cite(e)[:1]),
+        _topics(chain),
+        tuple(e.id for e in chain),
+    )
+
+
+def order_question(
+    timeline: Timeline, fact: Fact, rng: random.Random, cite: Callable[[Fact], tuple[Citation, ...]]
+) -> Question | None:
+    """'Put these in order' over `fact` and up to three events, each surely after the last."""
+    chain = [fact]
+    while len(chain) < 4:
+        later = timeline.surely_after(chain[-1])
+        later = [e for e in later if e.event not in {c.event for c in chain}][:8]
+        if not later:
+            break
+        chain.append(rng.choice(later))
+    if len(chain) < 3:
+        return None
+    shown = list(chain)
+    rng.shuffle(shown)
+    answer = tuple(shown.index(e) for e in chain)
+    explanation = (
+        "In order: "
+        + "; ".join(f"{e.event} ({e.event_date.human() if e.event_date else ''})" for e in chain)
+        + "."
+    )
+    return Question(
+        f"{fact.id}/order",
+        Form.TIMELINE_ORDER,
+        ORDER_STEM,
+        tuple(str(e.event) for e in shown),
+        answer,
+        fact.id,
+        explanation,
+        tuple(c for e in chain for c in cite(e)[:1]),
+        _topics(chain),
+        tuple(e.id for e in chain),
+    )
+
+
+def _start(fact: Fact) -> int:
+    return fact.event_date.ordinal() if fact.event_date else 0
+
+
+def _topics(chain: list[Fact]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t for e in chain for t in e.topics))

@@ -1,0 +1,102 @@
+"""A quiz session wired to the progress store and the FSRS schedule (no terminal, no click).
+
+Only an answer's first attempt in a session feeds the schedule: the repeat rounds of learn mode
+come seconds later and would tell FSRS the learner remembers what they were just shown. A
+`--cram` session records its answers (for stats) but leaves every card as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from quizgen.questions.model import Question, QuestionSet
+from quizgen.study import scheduling
+from quizgen.study.progress import AnswerRow, ProgressStore, SessionRow
+from quizgen.study.session import Answer, Mode, questions_by_id, remaining
+
+_CRAM = "+cram"
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A session ready to run: what is still to ask, and what was answered before a resume."""
+
+    session_id: int
+    mode: Mode
+    cram: bool
+    total: int
+    to_ask: tuple[Question, ...]
+    done: tuple[Answer, ...] = ()
+
+
+def stored_mode(mode: Mode, cram: bool) -> str:
+    """The session's mode as stored: 'practice', 'exam+cram', ..."""
+    return mode.value + (_CRAM if cram else "")
+
+
+def parse_stored_mode(text: str) -> tuple[Mode, bool]:
+    """The (mode, cram) a stored mode string stands for."""
+    return Mode(text.removesuffix(_CRAM)), text.endswith(_CRAM)
+
+
+def start_plan(
+    store: ProgressStore,
+    qset: QuestionSet,
+    set_path: str,
+    chosen: Sequence[Question],
+    mode: Mode,
+    cram: bool,
+    now: datetime,
+) -> Plan:
+    """Record a new session asking `chosen` in order."""
+    ids = tuple(q.id for q in chosen)
+    session_id = store.start_session(now, set_path, qset.header.title, ids, stored_mode(mode, cram))
+    return Plan(session_id, mode, cram, len(ids), tuple(chosen))
+
+
+def resume_plan(store: ProgressStore, row: SessionRow, qset: QuestionSet) -> Plan:
+    """The unfinished session `row`, with its earlier first-attempt answers restored."""
+    known = {q.id: q for q in qset.questions}
+    earlier = [a for a in store.answers(row.id) if a.attempt == 1 and a.question_id in known]
+    done = tuple(Answer(known[a.question_id], a.response, a.seconds) for a in earlier)
+    to_ask = questions_by_id(remaining(row.planned, (a.question_id for a in earlier)), known)
+    mode, cram = parse_stored_mode(row.mode)
+    return Plan(row.id, mode, cram, len(done) + len(to_ask), to_ask, done)
+
+
+def answered_count(store: ProgressStore, row: SessionRow) -> int:
+    """How many planned questions of session `row` have been answered."""
+    return len({a.question_id for a in store.answers(row.id) if a.attempt == 1})
+
+
+class Recorder:
+    """Saves each answer the moment it is given, and reschedules its card when it should."""
+
+    def __init__(self, store: ProgressStore, plan: Plan, clock: Callable[[], datetime]) -> None:
+        self._store = store
+        self._plan = plan
+        self._clock = clock
+
+    def __call__(self, answer: Answer) -> None:
+        """Write `answer` (and its new card) in one transaction."""
+        now = self._clock()
+        question = answer.question
+        card = None
+        if not self._plan.cram and answer.attempt == 1:
+            previous = self._store.card(question.id)
+            card = scheduling.review(previous, question.id, answer.correct, now)
+        row = AnswerRow(
+            question_id=question.id,
+            fact_id=question.fact,
+            topics=question.topics,
+            session_id=self._plan.session_id,
+            response=answer.response,
+            correct=answer.correct,
+            seconds=round(answer.seconds, 3),
+            mode=stored_mode(self._plan.mode, self._plan.cram),
+            attempt=answer.attempt,
+            answered_at=now,
+        )
+        self._store.record_answer(row, card)
