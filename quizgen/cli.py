@@ -16,6 +16,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from quizgen.exports.formats import EXPORT_FORMATS
+from quizgen.plural import plural
+from quizgen.questions.model import FORM_ALIASES, FORM_CHOICES
+from quizgen.study.session import Mode
+
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
 
@@ -39,7 +44,7 @@ def reports_errors(command: F) -> F:
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
             raise click.ClickException(
-                f"{_plural(len(exc.problems), 'problem')} found; fix them and run again"
+                f"{plural(len(exc.problems), 'problem')} found; fix them and run again"
             ) from None
         except QuizgenError as exc:
             raise click.ClickException(str(exc)) from None
@@ -104,7 +109,7 @@ def check(notes: Path | None, documents: Path | None) -> None:
     slips = sum(1 for f in base.facts if f.status is Status.SLIP)
     summary = (
         f"ok: {len(base.sources)} sources, {len(base.entities)} entities ({people} people),"
-        f" {len(base.facts)} facts ({contested} contested, {_plural(slips, 'slip')}),"
+        f" {len(base.facts)} facts ({contested} contested, {plural(slips, 'slip')}),"
         f" {len(base.topics)} topics"
     )
     if documents is None:
@@ -142,10 +147,7 @@ def facts(
     from quizgen.facts.listing import answer_summary, fact_record, select_facts
 
     base = load_base(notes)
-    _check_choices("--topic", topics, [t.id for t in base.topics])
-    _check_choices(
-        "--source", sources, [s.id for s in base.sources] + [s.file for s in base.sources]
-    )
+    _check_selection(base, topics, sources)
     chosen = select_facts(base, topics, sources, contested)
     if as_json:
         click.echo(json.dumps([fact_record(base, f) for f in chosen], indent=2, ensure_ascii=False))
@@ -207,7 +209,7 @@ def _progress_reporter(label: str, total: int) -> ProgressBar[int] | None:
     "--form",
     "forms",
     multiple=True,
-    type=click.Choice(["multiple-choice", "true-false", "timeline"]),
+    type=click.Choice(FORM_CHOICES),
     help="Only these forms (repeatable; default: all).",
 )
 @click.option("--source", "sources", multiple=True, help="Only facts citing this source.")
@@ -243,13 +245,10 @@ def generate(
     from quizgen.questions.variants import make_variants
 
     base = load_base(notes)
-    _check_choices("--topic", topics, [t.id for t in base.topics])
-    _check_choices(
-        "--source", sources, [s.id for s in base.sources] + [s.file for s in base.sources]
-    )
+    _check_selection(base, topics, sources)
     if variants > 1 and output is None:
         raise click.UsageError("--variants writes one file per variant: give -o FILE too")
-    chosen_forms = forms or ("multiple-choice", "true-false", "timeline")
+    chosen_forms = forms or FORM_CHOICES
     options = GenerateOptions(title, count, topics, chosen_forms, sources)
     bar = _progress_reporter("Generating", len(base.facts))
     if bar is None:
@@ -308,9 +307,7 @@ def build(notes: Path | None, decks_dir: Path | None) -> None:
 
 @main.command()
 @notes_option
-@click.argument(
-    "format_name", metavar="FORMAT", type=click.Choice(["gift", "aiken", "csv", "markdown", "anki"])
-)
+@click.argument("format_name", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
 @click.option(
     "--set",
     "set_path",
@@ -347,14 +344,11 @@ def export(notes: Path | None, format_name: str, set_path: Path, output: Path) -
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from quizgen.questions.model import QuestionSet
     from quizgen.study.plan import Plan
     from quizgen.study.progress import ProgressStore
-    from quizgen.study.stats import Stats
     from quizgen.study.terminal import Ui
 
-QUIZ_MODES = ("practice", "exam", "learn")
-QUIZ_FORMS = ("multiple-choice", "true-false", "timeline-order")
+QUIZ_MODES = tuple(m.value for m in Mode if m is not Mode.REVIEW)
 EXIT_INTERRUPTED = 130
 
 
@@ -395,7 +389,7 @@ def set_option(command: F) -> F:
     "--form",
     "forms",
     multiple=True,
-    type=click.Choice(QUIZ_FORMS),
+    type=click.Choice([*FORM_CHOICES, *FORM_ALIASES]),
     help="Only this question form (repeatable).",
 )
 @click.option(
@@ -437,19 +431,24 @@ def quiz(
     import random
 
     from quizgen.study.plan import start_plan
+    from quizgen.study.quiz import load_question_set, offer_resume
     from quizgen.study.session import Mode, choose_questions
 
     moment = _parse_now(now)
     ui = _quiz_ui()
     with _open_progress(data_dir, moment) as store:
-        plan = _offer_resume(store, ui)
+        try:
+            plan = offer_resume(store, ui)
+        except KeyboardInterrupt:
+            click.echo()
+            click.get_current_context().exit(EXIT_INTERRUPTED)
         if plan is None:
             path = _set_path(set_path)
-            qset = _load_question_set(path)
+            qset = load_question_set(path)
             _check_choices("--topic", topics, sorted({t for q in qset.questions for t in q.topics}))
             chosen = choose_questions(qset.questions, count, random.Random(seed), topics, forms)
             plan = start_plan(store, qset, str(path), chosen, Mode(mode), cram, moment)
-        _run_plan(store, plan, ui, now)
+        _run(store, plan, ui, now)
 
 
 @main.command()
@@ -476,6 +475,7 @@ def review(set_path: Path | None, count: int, data_dir: Path | None, now: str | 
       quizgen review --count 5
     """
     from quizgen.study.plan import start_plan
+    from quizgen.study.quiz import load_question_set, next_review_line
     from quizgen.study.scheduling import due_question_ids
     from quizgen.study.session import Mode, questions_by_id
 
@@ -484,10 +484,10 @@ def review(set_path: Path | None, count: int, data_dir: Path | None, now: str | 
         due_ids = due_question_ids(store.cards(), moment)
         if not due_ids:
             click.echo("Nothing is due for review.")
-            _say_next_review(store, moment)
+            _say(next_review_line(store, moment))
             return
         path = _set_path(set_path)
-        qset = _load_question_set(path)
+        qset = load_question_set(path)
         due = questions_by_id(due_ids, {q.id: q for q in qset.questions})[:count]
         if not due:
             raise click.ClickException(
@@ -496,7 +496,7 @@ def review(set_path: Path | None, count: int, data_dir: Path | None, now: str | 
             )
         click.echo(f"{len(due_ids)} due for review; here come {len(due)}, most overdue first.")
         plan = start_plan(store, qset, str(path), due, Mode.REVIEW, False, moment)
-        _run_plan(store, plan, _quiz_ui(), now)
+        _run(store, plan, _quiz_ui(), now)
 
 
 @main.command()
@@ -512,7 +512,7 @@ def stats(as_json: bool, data_dir: Path | None, now: str | None) -> None:
       quizgen stats
       quizgen stats --json | python -m json.tool
     """
-    from quizgen.study.stats import compute_stats
+    from quizgen.study.stats import compute_stats, stats_lines
 
     moment = _parse_now(now)
     with _open_progress(data_dir, moment) as store:
@@ -520,7 +520,7 @@ def stats(as_json: bool, data_dir: Path | None, now: str | None) -> None:
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2))
         return
-    for line in _stats_lines(result):
+    for line in stats_lines(result):
         click.echo(line)
 
 
@@ -563,127 +563,38 @@ def _set_path(given: Path | None) -> Path:
     return (given or shipped_full_set()).resolve()
 
 
-def _load_question_set(path: Path) -> QuestionSet:
-    from quizgen.questions.set_file import load_set
-
-    if not path.is_file():
-        raise click.ClickException(
-            f"no question set at {path}: build the decks with `quizgen build`, or give --set FILE"
-        )
-    return load_set(path)
-
-
 def _quiz_ui() -> Ui:
     import shutil
-    import sys
 
     from quizgen.study.terminal import make_ui
 
     return make_ui(sys.stdin, sys.stdout, os.environ, shutil.get_terminal_size().columns)
 
 
-def _offer_resume(store: ProgressStore, ui: Ui) -> Plan | None:
-    """The unfinished quiz, if there is one and the learner wants it back."""
-    from quizgen.errors import QuestionSetError
-    from quizgen.study.plan import answered_count, resume_plan
-    from quizgen.study.session import Mode
-
-    row = store.unfinished_session(exclude_mode=Mode.REVIEW.value)
-    if row is None:
-        return None
-    try:
-        qset = _load_question_set(Path(row.set_path))
-    except (click.ClickException, QuestionSetError):
-        store.finish_session(row.id)  # its set is gone: it cannot be resumed
-        return None
-    question = f"Resume your unfinished quiz ({answered_count(store, row)} of"
-    try:
-        wanted = ui.prompter.confirm(f"{question} {len(row.planned)} answered)?")
-    except KeyboardInterrupt:
-        click.echo()
-        click.get_current_context().exit(EXIT_INTERRUPTED)
-    if wanted:
-        return resume_plan(store, row, qset)
-    store.finish_session(row.id)
-    return None
-
-
-def _run_plan(store: ProgressStore, plan: Plan, ui: Ui, now: str | None) -> None:
-    """Run the session, show the summary; exit 130 if it was interrupted."""
-    import time
-
-    from quizgen.study.plan import Recorder
-    from quizgen.study.session import Mode, summarize
-    from quizgen.study.terminal import exam_review_lines, print_lines, run_session, summary_lines
+def _run(store: ProgressStore, plan: Plan, ui: Ui, now: str | None) -> None:
+    """Run a planned session; exit 130 if it was interrupted, else say what is due next."""
+    from quizgen.study.quiz import next_review_line, run_plan
 
     clock = _clock(now)
-    outcome = run_session(
-        ui,
-        plan.mode,
-        plan.to_ask,
-        plan.total,
-        plan.done,
-        Recorder(store, plan, clock),
-        time.monotonic,
-    )
-    if plan.mode is Mode.EXAM:
-        print_lines(ui, exam_review_lines(outcome.answers, ui.palette, ui.width))
-    summary = summarize(outcome.answers, plan.total)
-    print_lines(ui, summary_lines(summary, ui.palette, ui.width))
-    if outcome.interrupted:
-        again = "review" if plan.mode is Mode.REVIEW else "quiz"
-        ui.say(f"Run `quizgen {again}` again to pick up where you stopped.")
+    if run_plan(store, plan, ui, clock):
         click.get_current_context().exit(EXIT_INTERRUPTED)
-    store.finish_session(plan.session_id)
-    _say_next_review(store, clock())
+    _say(next_review_line(store, clock()))
 
 
-def _say_next_review(store: ProgressStore, now: datetime) -> None:
-    from quizgen.study.scheduling import describe_wait, due_question_ids, next_due
-
-    cards = store.cards()
-    due = len(due_question_ids(cards, now))
-    upcoming = next_due(cards, now)
-    if due:
-        click.echo(f"{_plural(due, 'question')} due for review: `quizgen review`.")
-    elif upcoming is not None:
-        click.echo(f"Next review {describe_wait(upcoming, now)}: `quizgen review`.")
-
-
-def _stats_lines(result: Stats) -> list[str]:
-    if not result.answers:
-        return ["No answers yet: start with `quizgen quiz`."]
-    lines = [
-        f"Questions seen: {result.questions_seen}",
-        f"Answers: {result.answers}, right: {result.right} ({_percent(result.accuracy)})",
-        f"Due now: {result.due_now}; in the next 7 days: {result.due_next_7_days}",
-        f"Streak: {_plural(result.current_streak_days, 'day')}"
-        f" (best {_plural(result.best_streak_days, 'day')})",
-        "By topic:",
-    ]
-    width = max(len(t.topic) for t in result.by_topic) if result.by_topic else 0
-    lines += [
-        f"  {t.topic:<{width}}  {t.right}/{t.answered}  {_percent(t.accuracy)}"
-        for t in result.by_topic
-    ]
-    if result.weakest_facts:
-        lines.append("Weakest facts (most missed):")
-        width = max(len(w.fact) for w in result.weakest_facts)
-        lines += [
-            f"  {w.fact:<{width}}  missed {w.missed} of {w.answered}" for w in result.weakest_facts
-        ]
-    return lines
-
-
-def _percent(ratio: float | None) -> str:
-    return "-" if ratio is None else f"{round(100 * ratio)}%"
+def _say(line: str | None) -> None:
+    if line is not None:
+        click.echo(line)
 
 
 # --- end of commands ---
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def _check_selection(base: FactBase, topics: tuple[str, ...], sources: tuple[str, ...]) -> None:
+    """--topic and --source name topics and sources (ids or file names) the fact base has."""
+    _check_choices("--topic", topics, [t.id for t in base.topics])
+    _check_choices(
+        "--source", sources, [s.id for s in base.sources] + [s.file for s in base.sources]
+    )
 
 
 def _check_choices(option: str, given: tuple[str, ...], allowed: list[str]) -> None:

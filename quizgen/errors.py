@@ -52,3 +52,11 @@ class ExportError(QuizgenError):
 
 class ProgressStoreError(QuizgenError):
     """The progress database cannot be opened or written."""
+
+
+class NoQuestionsError(QuizgenError):
+    """No question of the set matches the chosen topics and forms."""
+
+
+class MissingSetError(QuizgenError):
+    """The question-set file a quiz needs is not there."""

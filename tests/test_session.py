@@ -7,11 +7,11 @@ import random
 import pytest
 from quiz_helpers import QUESTIONS, RIGHT
 
+from quizgen.errors import NoQuestionsError
 from quizgen.questions.model import Question
 from quizgen.study.session import (
     Answer,
     Mode,
-    NoQuestionsError,
     choose_questions,
     next_round,
     questions_by_id,

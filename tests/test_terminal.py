@@ -13,18 +13,18 @@ from prompt_toolkit.output import DummyOutput
 from quiz_helpers import BY_STEM, QUESTIONS, RIGHT
 
 from quizgen.questions.model import Question
-from quizgen.study.session import Answer, Mode, summarize
+from quizgen.study.session import Answer, Mode, run_session, summarize
 from quizgen.study.terminal import (
     Palette,
     PlainPrompter,
     TerminalPrompter,
+    TerminalSession,
     Ui,
     colour_wanted,
     exam_review_lines,
     feedback_lines,
     parse_choice,
     parse_order,
-    run_session,
     summary_lines,
 )
 
@@ -162,9 +162,8 @@ def run(
     out, saved = io.StringIO(), list[Answer]()
     ui = Ui(Scripted(responses), out, PLAIN)
     clock = itertools.count()
-    outcome = run_session(
-        ui, mode, questions, len(questions), (), saved.append, lambda: float(next(clock))
-    )
+    terminal = TerminalSession(ui, lambda: float(next(clock)))
+    outcome = run_session(terminal, mode, questions, len(questions), (), saved.append)
     assert list(outcome.answers) == saved  # every answer was recorded as it was given
     return saved, outcome.interrupted, out.getvalue()
 

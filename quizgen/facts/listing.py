@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from quizgen.facts.model import Fact, FactBase, Status
+from quizgen.facts.model import EntityKind, Fact, FactBase, Status
+from quizgen.plural import plural
 
 
 def select_facts(
@@ -82,3 +83,15 @@ def fact_record(base: FactBase, fact: Fact) -> dict[str, Any]:
             {"source": base.source(e.source).file, "quote": e.quote} for e in fact.all_evidence()
         ],
     }
+
+
+def base_summary(base: FactBase) -> str:
+    """`5 sources, 68 entities (19 people), 129 facts (2 contested, 5 slips), 8 topics`."""
+    people = sum(1 for e in base.entities if e.kind is EntityKind.PERSON)
+    contested = sum(1 for f in base.facts if f.status is Status.CONTESTED)
+    slips = sum(1 for f in base.facts if f.status is Status.SLIP)
+    return (
+        f"{len(base.sources)} sources, {len(base.entities)} entities ({people} people),"
+        f" {len(base.facts)} facts ({contested} contested, {plural(slips, 'slip')}),"
+        f" {len(base.topics)} topics"
+    )

@@ -7,16 +7,24 @@ from dataclasses import dataclass
 
 
 class Form(enum.Enum):
-    """How a question is asked."""
+    """How a question is asked (the value is what set files store)."""
 
     MULTIPLE_CHOICE = "multiple-choice"
     TRUE_FALSE = "true-false"
     TIMELINE_ORDER = "timeline-order"
 
+    @property
+    def choice(self) -> str:
+        """The name a learner or teacher picks this form by (one of FORM_CHOICES)."""
+        return "timeline" if self is Form.TIMELINE_ORDER else self.value
 
-#: The generator's form names on the command line (`timeline` makes both timeline shapes:
-#: "which happened first?" as multiple choice, and "put these in order").
+
+#: The one vocabulary of forms on the command line, in recipes and in `build`. For the
+#: generator `timeline` makes both timeline shapes ("which happened first?" as multiple choice,
+#: and "put these in order"); the quiz's `--form timeline` picks the ordering questions.
 FORM_CHOICES = ("multiple-choice", "true-false", "timeline")
+#: Older spellings still accepted on the command line.
+FORM_ALIASES = {"timeline-order": "timeline"}
 TRUE_FALSE_OPTIONS = ("True", "False")
 
 

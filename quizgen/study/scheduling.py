@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 
 from fsrs import Card, Rating, Scheduler
 
+from quizgen.plural import plural
 from quizgen.study.progress import CardRow
 
 _SCHEDULER = Scheduler(desired_retention=0.9, enable_fuzzing=False)
@@ -65,7 +66,7 @@ def describe_wait(when: datetime, now: datetime) -> str:
     for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
         if seconds >= size:
             n = round(seconds / size)
-            return f"in {n} {unit}{'s' if n != 1 else ''}"
+            return f"in {plural(n, unit)}"
     return "in under a minute"
 
 

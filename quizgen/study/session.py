@@ -1,21 +1,22 @@
-"""Quiz-session logic with no input or output: choosing questions, scoring, rounds, summaries."""
+"""Quiz-session logic: choosing questions, the rounds of a session, scoring and summaries.
+
+No input or output of its own: `run_session` talks to the learner through a `SessionIO` (the
+terminal's `TerminalSession`, or a test double).
+"""
 
 from __future__ import annotations
 
 import enum
 import random
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from quizgen.errors import QuizgenError
-from quizgen.questions.model import Question
+from quizgen.errors import NoQuestionsError
+from quizgen.questions.model import FORM_ALIASES, Question
 
 Response = int | tuple[int, ...]
-
-
-class NoQuestionsError(QuizgenError):
-    """No question of the set matches the chosen topics and forms."""
 
 
 class Mode(enum.Enum):
@@ -73,12 +74,13 @@ def choose_questions(
     forms: Iterable[str] = (),
 ) -> tuple[Question, ...]:
     """Up to `count` questions, in random order, with any of `topics` and one of `forms`."""
-    wanted_topics, wanted_forms = set(topics), set(forms)
+    wanted_topics = set(topics)
+    wanted_forms = {FORM_ALIASES.get(f, f) for f in forms}
     pool = [
         q
         for q in questions
         if (not wanted_topics or wanted_topics & set(q.topics))
-        and (not wanted_forms or q.form.value in wanted_forms)
+        and (not wanted_forms or q.form.choice in wanted_forms)
     ]
     if not pool:
         raise NoQuestionsError(
@@ -128,3 +130,61 @@ def _unique(questions: Iterable[Question]) -> tuple[Question, ...]:
     for question in questions:
         seen.setdefault(question.id, question)
     return tuple(seen.values())
+
+
+class SessionIO(Protocol):
+    """How a session reaches the learner; Ctrl-C surfaces as KeyboardInterrupt from `ask`."""
+
+    def ask(self, question: Question, label: str, attempt: int) -> Answer:
+        """Ask one question and return the timed answer."""
+
+    def feedback(self, answer: Answer) -> None:
+        """Show whether the answer was right, why, and its sources."""
+
+    def new_round(self, missed: int) -> None:
+        """Announce another learn-mode round of the `missed` questions."""
+
+    def stopped(self) -> None:
+        """Say the session was stopped and every answer is saved."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """Every answer of the session (including any restored on resume), and whether it stopped."""
+
+    answers: tuple[Answer, ...]
+    interrupted: bool
+
+
+def run_session(
+    io: SessionIO,
+    mode: Mode,
+    to_ask: Sequence[Question],
+    total: int,
+    done: Sequence[Answer],
+    record: Callable[[Answer], None],
+) -> Outcome:
+    """Ask the questions (and learn mode's repeat rounds); `record` saves each answer at once."""
+    answers = list(done)
+    try:
+        attempt, batch = 1, tuple(to_ask)
+        while batch:
+            for n, question in enumerate(batch, 1):
+                label = (
+                    f"Question {len(done) + n} of {total}"
+                    if attempt == 1
+                    else f"Round {attempt}: question {n} of {len(batch)}"
+                )
+                answer = io.ask(question, label, attempt)
+                record(answer)  # saved before anything else can go wrong
+                answers.append(answer)
+                if mode.immediate_feedback:
+                    io.feedback(answer)
+            batch = next_round(mode, answers, attempt)
+            attempt += 1
+            if batch:
+                io.new_round(len(batch))
+    except KeyboardInterrupt:
+        io.stopped()
+        return Outcome(tuple(answers), interrupted=True)
+    return Outcome(tuple(answers), interrupted=False)

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from quizgen.plural import plural
 from quizgen.study.progress import AnswerRow, CardRow
 
 WEAKEST_COUNT = 10
@@ -115,3 +116,33 @@ def _weakest(first: Sequence[AnswerRow]) -> tuple[WeakFact, ...]:
     missed = [WeakFact(f, m, n) for f, (m, n) in tally.items() if m > 0]
     missed.sort(key=lambda w: (-w.missed, -(w.missed / w.answered), w.fact))
     return tuple(missed[:WEAKEST_COUNT])
+
+
+def stats_lines(result: Stats) -> list[str]:
+    """The stats as the `stats` command prints them, one line each."""
+    if not result.answers:
+        return ["No answers yet: start with `quizgen quiz`."]
+    lines = [
+        f"Questions seen: {result.questions_seen}",
+        f"Answers: {result.answers}, right: {result.right} ({_percent(result.accuracy)})",
+        f"Due now: {result.due_now}; in the next 7 days: {result.due_next_7_days}",
+        f"Streak: {plural(result.current_streak_days, 'day')}"
+        f" (best {plural(result.best_streak_days, 'day')})",
+        "By topic:",
+    ]
+    width = max(len(t.topic) for t in result.by_topic) if result.by_topic else 0
+    lines += [
+        f"  {t.topic:<{width}}  {t.right}/{t.answered}  {_percent(t.accuracy)}"
+        for t in result.by_topic
+    ]
+    if result.weakest_facts:
+        lines.append("Weakest facts (most missed):")
+        width = max(len(w.fact) for w in result.weakest_facts)
+        lines += [
+            f"  {w.fact:<{width}}  missed {w.missed} of {w.answered}" for w in result.weakest_facts
+        ]
+    return lines
+
+
+def _percent(ratio: float | None) -> str:
+    return "-" if ratio is None else f"{round(100 * ratio)}%"

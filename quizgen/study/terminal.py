@@ -21,7 +21,7 @@ from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output
 
 from quizgen.questions.model import Form, Question
-from quizgen.study.session import Answer, Mode, Response, Summary, next_round
+from quizgen.study.session import Answer, Response, Summary
 
 _ANSI = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
 
@@ -204,63 +204,38 @@ def make_ui(stdin: TextIO, stdout: TextIO, environ: Mapping[str, str], width: in
     return Ui(plain, stdout, palette, width)
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """Every answer of the session (including any restored on resume), and whether it stopped."""
+class TerminalSession:
+    """The session's input and output in a terminal (or plain line mode): implements `SessionIO`."""
 
-    answers: tuple[Answer, ...]
-    interrupted: bool
+    def __init__(self, ui: Ui, timer: Callable[[], float]) -> None:
+        self.ui, self.timer = ui, timer
 
-
-def run_session(
-    ui: Ui,
-    mode: Mode,
-    to_ask: Sequence[Question],
-    total: int,
-    done: Sequence[Answer],
-    record: Callable[[Answer], None],
-    timer: Callable[[], float],
-) -> Outcome:
-    """Ask the questions (and learn mode's repeat rounds); `record` saves each answer at once."""
-    answers = list(done)
-    try:
-        attempt, batch = 1, tuple(to_ask)
-        while batch:
-            for n, question in enumerate(batch, 1):
-                label = (
-                    f"Question {len(done) + n} of {total}"
-                    if attempt == 1
-                    else f"Round {attempt}: question {n} of {len(batch)}"
-                )
-                answer = _ask(ui, question, attempt, label, timer)
-                record(answer)  # saved before anything else can go wrong
-                answers.append(answer)
-                if mode.immediate_feedback:
-                    print_lines(ui, feedback_lines(answer, ui.palette, ui.width))
-            batch = next_round(mode, answers, attempt)
-            attempt += 1
-            if batch:
-                ui.say()
-                ui.say(ui.palette.paint(f"Again until right: {len(batch)} missed.", "yellow"))
-    except KeyboardInterrupt:
+    def ask(self, question: Question, label: str, attempt: int) -> Answer:
+        """Show the label, ask the question and time the answer."""
+        ui = self.ui
         ui.say()
-        ui.say(ui.palette.paint("Stopped. Every answer you gave is saved.", "yellow"))
-        return Outcome(tuple(answers), interrupted=True)
-    return Outcome(tuple(answers), interrupted=False)
+        ui.say(ui.palette.paint(label, "bold", "cyan"))
+        start = self.timer()
+        response: Response
+        if question.form is Form.TIMELINE_ORDER:
+            response = ui.prompter.order(question)
+        else:
+            response = ui.prompter.choose(question)
+        return Answer(question, response, self.timer() - start, attempt)
 
+    def feedback(self, answer: Answer) -> None:
+        """Mark the answer and show its explanation and sources."""
+        print_lines(self.ui, feedback_lines(answer, self.ui.palette, self.ui.width))
 
-def _ask(
-    ui: Ui, question: Question, attempt: int, label: str, timer: Callable[[], float]
-) -> Answer:
-    ui.say()
-    ui.say(ui.palette.paint(label, "bold", "cyan"))
-    start = timer()
-    response: Response
-    if question.form is Form.TIMELINE_ORDER:
-        response = ui.prompter.order(question)
-    else:
-        response = ui.prompter.choose(question)
-    return Answer(question, response, timer() - start, attempt)
+    def new_round(self, missed: int) -> None:
+        """Announce learn mode's next round."""
+        self.ui.say()
+        self.ui.say(self.ui.palette.paint(f"Again until right: {missed} missed.", "yellow"))
+
+    def stopped(self) -> None:
+        """Say that Ctrl-C stopped the session and nothing was lost."""
+        self.ui.say()
+        self.ui.say(self.ui.palette.paint("Stopped. Every answer you gave is saved.", "yellow"))
 
 
 def feedback_lines(answer: Answer, palette: Palette, width: int) -> list[str]:
