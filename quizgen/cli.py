@@ -144,7 +144,8 @@ def facts(
       quizgen facts --contested
       quizgen facts --json | python -m json.tool
     """
-    from quizgen.facts.listing import answer_summary, fact_record, select_facts
+    from quizgen.facts.listing import answer_summary, fact_record
+    from quizgen.facts.selection import select_facts
 
     base = load_base(notes)
     _check_selection(base, topics, sources)

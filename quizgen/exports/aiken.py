@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import re
-import string
 
 from quizgen.errors import ExportError
 from quizgen.exports.formats import ExportResult, id_list
-from quizgen.questions.model import TRUE_FALSE_OPTIONS, Form, Question, QuestionSet
+from quizgen.questions.model import (
+    OPTION_LETTERS,
+    TRUE_FALSE_OPTIONS,
+    Form,
+    Question,
+    QuestionSet,
+    option_letter,
+)
 
-LETTERS = string.ascii_uppercase
 # Moodle reads a line as an option when it starts `A) ` or `A. `, and as the key when it starts
 # `ANSWER:`; a stem that looks like either is prefixed so it stays the question text.
 _LOOKS_LIKE_OPTION = re.compile(r"[A-Za-z][).]\s|ANSWER\s*:", re.IGNORECASE)
@@ -61,7 +66,7 @@ def _fits(question: Question) -> bool:
     options = _options(question)
     return (
         len(one_line(question.stem)) >= 2
-        and 2 <= len(options) <= len(LETTERS)
+        and 2 <= len(options) <= len(OPTION_LETTERS)
         and all(one_line(o) for o in options)
     )
 
@@ -76,6 +81,6 @@ def _block(question: Question) -> str:
         stem = STEM_GUARD + stem
     options = _options(question)
     lines = [stem]
-    lines.extend(f"{LETTERS[i]}) {one_line(option)}" for i, option in enumerate(options))
-    lines.append(f"ANSWER: {LETTERS[options.index(question.options[question.key_index])]}")
+    lines.extend(f"{option_letter(i)}) {one_line(option)}" for i, option in enumerate(options))
+    lines.append(f"ANSWER: {option_letter(options.index(question.options[question.key_index]))}")
     return "\n".join(lines)

@@ -40,13 +40,19 @@ from quizgen.exports.anki_note_types import BASIC, CLOZE, MULTIPLE_CHOICE, NOTE_
 from quizgen.exports.formats import ExportResult
 from quizgen.facts.model import Fact, FactBase, Status
 from quizgen.questions.answer_span import find_slot, spellings
-from quizgen.questions.model import TRUE_FALSE_OPTIONS, Citation, Form, Question, QuestionSet
+from quizgen.questions.model import (
+    TRUE_FALSE_OPTIONS,
+    Citation,
+    Form,
+    Question,
+    QuestionSet,
+    option_letter,
+)
 
 #: The namespace of every note GUID: never change it, or every learner's notes duplicate.
 GUID_NAMESPACE = "quizgen:aleppo-2016"
 #: The root of every tag (`aleppo-2016::topic::ceasefire`).
 TAG_ROOT = "aleppo-2016"
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # The earliest date a zip entry can carry; the same for every build.
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _UNIX = 3  # zip "made by" system: the same on every platform
@@ -170,10 +176,9 @@ def _cloze_note(
     slot = find_slot(base, fact)
     if slot is None or "{{" in fact.statement or "}}" in fact.statement:
         return None
-    before, answer = fact.statement[: slot.start], fact.statement[slot.start : slot.end]
-    if "::" in answer:  # Anki would read the rest as a hint
+    if "::" in slot.answer:  # Anki would read the rest as a hint
         return None
-    text = f"{_text(before)}{{{{c1::{_text(answer)}}}}}{_text(fact.statement[slot.end :])}"
+    text = f"{_text(slot.before)}{{{{c1::{_text(slot.answer)}}}}}{_text(slot.after)}"
     extra = f'{_text(fact.explanation)}<div class="qg-citation">{_citations(sources)}</div>'
     return AnkiNote(
         CLOZE,
@@ -234,7 +239,7 @@ def _labels(question: Question) -> list[str]:
     """A, B, C, ... (or True / False): our own text, safe in HTML as it is."""
     if question.form is Form.TRUE_FALSE:
         return list(TRUE_FALSE_OPTIONS)
-    return [LETTERS[i] if i < len(LETTERS) else str(i + 1) for i in range(len(question.options))]
+    return [option_letter(i) for i in range(len(question.options))]
 
 
 def _options_list(form: Form, labels: list[str], options: list[str], key: int) -> str:

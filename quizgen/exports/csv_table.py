@@ -6,7 +6,7 @@ import csv
 import io
 
 from quizgen.exports.formats import ExportResult, id_list
-from quizgen.questions.model import Form, Question, QuestionSet
+from quizgen.questions.model import ORDER_ARROW, Form, Question, QuestionSet
 
 HEADER = (
     "id",
@@ -22,7 +22,6 @@ WRONG_COLUMNS = 3  # Gimkit takes one right answer and at most three wrong ones
 KAHOOT_QUESTION_LIMIT = 120
 KAHOOT_ANSWER_LIMIT = 75
 SOURCE_SEPARATOR = " | "
-ORDER_SEPARATOR = " → "
 # Excel reads a CSV without a byte-order mark in the machine's legacy code page, so "→" and
 # accented names turn to mojibake when a teacher double-clicks the file; with the BOM it reads
 # UTF-8. Google Sheets, LibreOffice and Python's "utf-8-sig" codec drop the BOM.
@@ -46,7 +45,7 @@ def export_csv(qset: QuestionSet) -> ExportResult:
 def _row(question: Question) -> list[str]:
     if question.form is Form.TIMELINE_ORDER:
         assert isinstance(question.answer, tuple)
-        right = ORDER_SEPARATOR.join(question.options[i] for i in question.answer)
+        right = ORDER_ARROW.join(question.options[i] for i in question.answer)
         wrong: list[str] = []
     else:
         right = question.options[question.key_index]

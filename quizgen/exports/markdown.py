@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import html
 import re
-import string
 
 from quizgen.exports.formats import ExportResult
-from quizgen.questions.model import Form, Question, QuestionSet
+from quizgen.questions.model import Form, Question, QuestionSet, option_letter
 
-LETTERS = string.ascii_uppercase
 PAGE_BREAK = '<div style="page-break-before: always"></div>'
 INSTRUCTIONS = (
     "**Instructions:** circle the letter of the one best answer. For a true/false statement,"
@@ -58,7 +56,7 @@ def _questions(qset: QuestionSet) -> list[str]:
         else:
             blank = f"{BLANK} " if question.form is Form.TIMELINE_ORDER else ""
             parts.extend(
-                f"{indent}{blank}{LETTERS[i]}. {md_text(option)}"
+                f"{indent}{blank}{option_letter(i)}. {md_text(option)}"
                 for i, option in enumerate(question.options)
             )
     return parts
@@ -86,12 +84,13 @@ def _key(qset: QuestionSet) -> list[str]:
 def _key_answer(question: Question) -> str:
     if question.form is Form.TIMELINE_ORDER:
         assert isinstance(question.answer, tuple)
-        order = ", ".join(LETTERS[i] for i in question.answer)
+        order = ", ".join(option_letter(i) for i in question.answer)
         places = ", ".join(
-            f"{LETTERS[i]} = {question.answer.index(i) + 1}" for i in range(len(question.options))
+            f"{option_letter(i)} = {question.answer.index(i) + 1}"
+            for i in range(len(question.options))
         )
         return f"**{order}** (write {places}): {md_text(question.right_answer_text())}"
     if question.form is Form.TRUE_FALSE:
         return f"**{md_text(question.options[question.key_index])}**"
-    letter = LETTERS[question.key_index]
+    letter = option_letter(question.key_index)
     return f"**{letter}**: {md_text(question.options[question.key_index])}"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from quizgen.facts.answer_reader import read_answer, read_distractor, read_partial_date
 from quizgen.facts.field_reader import FieldReader, suggestion, with_article
 from quizgen.facts.model import (
+    ENTITY_KINDS,
     OPTION_ATTRIBUTES,
     Answer,
     DateAnswer,
     EntityAnswer,
-    EntityKind,
     Evidence,
     Fact,
     FactKind,
@@ -60,14 +60,6 @@ ANSWER_TYPES: dict[FactKind, type[Answer]] = {
     FactKind.CAUSE: TextAnswer,
     FactKind.CONSEQUENCE: TextAnswer,
     FactKind.DETAIL: TextAnswer,
-}
-ENTITY_KINDS: dict[FactKind, tuple[EntityKind, ...]] = {
-    FactKind.WHO_SAID: (EntityKind.PERSON, EntityKind.ORGANISATION),
-    FactKind.PERSON: (EntityKind.PERSON,),
-    FactKind.COUNTRY: (EntityKind.COUNTRY,),
-    FactKind.ORGANISATION: (EntityKind.ORGANISATION, EntityKind.DOCUMENT),
-    FactKind.PLACE: (EntityKind.PLACE,),
-    FactKind.WEAPON: (EntityKind.WEAPON,),
 }
 #: Text answers have no pool of like answers in the fact base: they need hand-written wrong options.
 NEEDS_DISTRACTORS = (FactKind.CAUSE, FactKind.CONSEQUENCE, FactKind.DETAIL)

@@ -1,34 +1,11 @@
-"""Browsing the fact base: selecting facts and describing them for people and scripts."""
+"""Describing the fact base for people and scripts (`quizgen facts`, `check`, `sources`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from quizgen.facts.model import EntityKind, Fact, FactBase, Status
 from quizgen.plural import plural
-
-
-def select_facts(
-    base: FactBase,
-    topics: Sequence[str] = (),
-    sources: Sequence[str] = (),
-    contested_only: bool = False,
-) -> list[Fact]:
-    """Facts with any of `topics`, citing any of `sources` (id or file name), in file order."""
-    wanted_sources = set(sources)
-    chosen = []
-    for fact in base.facts:
-        if topics and not set(topics) & set(fact.topics):
-            continue
-        if wanted_sources:
-            cited = {s for sid in fact.source_ids() for s in (sid, base.source(sid).file)}
-            if not wanted_sources & cited:
-                continue
-        if contested_only and fact.status is Status.SETTLED:
-            continue
-        chosen.append(fact)
-    return chosen
 
 
 def answer_summary(base: FactBase, fact: Fact) -> str | None:

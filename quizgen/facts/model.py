@@ -57,6 +57,17 @@ GENDERS = ("female", "male")
 COUNCIL_SEATS = ("permanent", "elected")
 
 
+#: The kinds of entity that may answer each kind of question (and be offered as wrong options).
+ENTITY_KINDS: dict[FactKind, tuple[EntityKind, ...]] = {
+    FactKind.WHO_SAID: (EntityKind.PERSON, EntityKind.ORGANISATION),
+    FactKind.PERSON: (EntityKind.PERSON,),
+    FactKind.COUNTRY: (EntityKind.COUNTRY,),
+    FactKind.ORGANISATION: (EntityKind.ORGANISATION, EntityKind.DOCUMENT),
+    FactKind.PLACE: (EntityKind.PLACE,),
+    FactKind.WEAPON: (EntityKind.WEAPON,),
+}
+
+
 class Status(enum.Enum):
     """Whether a fact has one answer, several attributed ones, or records a slip."""
 
@@ -79,11 +90,15 @@ class Source:
     summary: str
     location: Location
 
-    def citation(self) -> str:
-        """`Outlet, "Headline", date` as shown under every answer."""
-        when = self.date.human() if self.date else "undated"
-        outlet = self.outlet if self.outlet != "unknown" else "outlet not named"
-        return f'{outlet}, "{self.headline}", {when}'
+    @property
+    def shown_outlet(self) -> str:
+        """The outlet as a citation shows it (`outlet not named` when the text names none)."""
+        return self.outlet if self.outlet != "unknown" else "outlet not named"
+
+    @property
+    def shown_date(self) -> str:
+        """The date as a citation shows it (`undated` when the text prints none)."""
+        return self.date.human() if self.date else "undated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,9 +297,12 @@ class FactBase:
 
 def format_number(answer: NumberAnswer) -> str:
     """`275,000 civilians`, `about 900 fighters`, `more than 250,000 civilians`."""
-    value = answer.number
-    shown = f"{value:,}" if isinstance(value, int) or value.is_integer() else f"{value:,.1f}"
-    if isinstance(value, float) and value.is_integer():
-        shown = f"{int(value):,}"
+    value = shown_number(answer.number)
+    shown = f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
     text = f"{shown} {answer.unit}"
     return f"{answer.qualifier} {text}" if answer.qualifier else text
+
+
+def shown_number(value: float) -> int | float:
+    """A whole number as an int (`275000.0` -> `275000`), anything else as it is."""
+    return int(value) if float(value).is_integer() else value

@@ -16,6 +16,7 @@ from quizgen.facts.model import (
     FactBase,
     NumberAnswer,
     TextAnswer,
+    shown_number,
 )
 
 
@@ -31,10 +32,20 @@ class Slot:
         """The statement with the answer swapped for `text`."""
         return self.statement[: self.start] + text + self.statement[self.end :]
 
-    def blanked(self, open_mark: str, close_mark: str) -> str:
-        """The statement with the answer wrapped in marks (a cloze deletion)."""
-        answer = self.statement[self.start : self.end]
-        return self.replaced(f"{open_mark}{answer}{close_mark}")
+    @property
+    def before(self) -> str:
+        """The statement up to the answer."""
+        return self.statement[: self.start]
+
+    @property
+    def answer(self) -> str:
+        """The answer as the statement writes it."""
+        return self.statement[self.start : self.end]
+
+    @property
+    def after(self) -> str:
+        """The statement after the answer."""
+        return self.statement[self.end :]
 
 
 def spellings(base: FactBase, answer: Answer) -> list[str]:
@@ -49,9 +60,8 @@ def spellings(base: FactBase, answer: Answer) -> list[str]:
             month = date.human().split()[0]
             forms += [f"{date.day} {month} {date.year}", f"{month} {date.day}"]
     elif isinstance(answer, NumberAnswer):
-        value = answer.number
-        whole = int(value) if float(value).is_integer() else None
-        forms = [f"{whole:,}", str(whole)] if whole is not None else [str(value)]
+        value = shown_number(answer.number)
+        forms = [f"{value:,}", str(value)] if isinstance(value, int) else [str(value)]
     else:
         assert isinstance(answer, TextAnswer)
         forms = [answer.text]
@@ -73,7 +83,7 @@ def find_slot(base: FactBase, fact: Fact) -> Slot | None:
 def respell(written: str, value: float, answer: Answer) -> str:
     """Another number or date (given by its sort value) written in the style of `written`."""
     if isinstance(answer, NumberAnswer):
-        number = int(value) if float(value).is_integer() else value
+        number = shown_number(value)
         return f"{number:,}" if "," in written or not isinstance(number, int) else str(number)
     assert isinstance(answer, DateAnswer)
     day = dt.date.fromordinal(int(value))

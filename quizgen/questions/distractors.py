@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from quizgen.facts.dates import PartialDate, Precision
-from quizgen.facts.fact_reader import ENTITY_KINDS
 from quizgen.facts.model import (
+    ENTITY_KINDS,
     Answer,
     DateAnswer,
     Entity,
@@ -28,6 +28,7 @@ from quizgen.facts.model import (
     NumberAnswer,
     TextAnswer,
     format_number,
+    shown_number,
 )
 from quizgen.questions.option_text import normalise_option
 
@@ -161,8 +162,7 @@ def _date_value(date: PartialDate) -> float:
 
 
 def _renumber(answer: NumberAnswer, value: float) -> NumberAnswer:
-    shown: int | float = int(value) if float(value).is_integer() else value
-    return NumberAnswer(shown, answer.unit, answer.qualifier)
+    return NumberAnswer(shown_number(value), answer.unit, answer.qualifier)
 
 
 def _ordered(

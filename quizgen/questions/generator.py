@@ -7,15 +7,14 @@ No clock, no global random state, no I/O. Question ids derive from the fact id a
 
 from __future__ import annotations
 
-import hashlib
-import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizgen.errors import GenerationError
-from quizgen.facts.listing import fact_record, select_facts
+from quizgen.facts.digest import fact_base_digest
 from quizgen.facts.model import Evidence, Fact, FactBase, Status
+from quizgen.facts.selection import select_facts
 from quizgen.gcpause import paused_gc
 from quizgen.questions.answer_span import find_slot, respell
 from quizgen.questions.distractors import Pools, candidates_for
@@ -104,12 +103,6 @@ def _generate(
     return QuestionSet(header, tuple(questions))
 
 
-def fact_base_digest(base: FactBase) -> str:
-    """A short fingerprint of the fact base's content (not its file layout)."""
-    canonical = json.dumps([fact_record(base, f) for f in base.facts], sort_keys=True)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
-
-
 def _specs_for(fact: Fact, base: FactBase, forms: tuple[str, ...]) -> list[_Spec]:
     specs: list[_Spec] = []
     if "multiple-choice" in forms:
@@ -190,9 +183,11 @@ class _Maker:
         cited = []
         for item in evidence:
             source = self.base.source(item.source)
-            outlet = source.outlet if source.outlet != "unknown" else "outlet not named"
-            date = source.date.human() if source.date else "undated"
-            cited.append(Citation(outlet, source.headline, date, source.file, item.quote))
+            cited.append(
+                Citation(
+                    source.shown_outlet, source.headline, source.shown_date, source.file, item.quote
+                )
+            )
         return tuple(cited)
 
     def _multiple_choice(self, spec: _Spec) -> Draft | None:

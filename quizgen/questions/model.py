@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import string
 from dataclasses import dataclass
 
 
@@ -26,6 +27,20 @@ FORM_CHOICES = ("multiple-choice", "true-false", "timeline")
 #: Older spellings still accepted on the command line.
 FORM_ALIASES = {"timeline-order": "timeline"}
 TRUE_FALSE_OPTIONS = ("True", "False")
+#: Options are lettered A, B, C... on paper, in Aiken files and on Anki cards.
+OPTION_LETTERS = string.ascii_uppercase
+#: Between events in an ordering question's answer: `A → B → C`.
+ORDER_ARROW = " → "
+
+
+def option_letter(index: int) -> str:
+    """`A` for the first option, `B` for the second...; past Z, the option's number."""
+    return OPTION_LETTERS[index] if index < len(OPTION_LETTERS) else str(index + 1)
+
+
+def order_text(options: tuple[str, ...], order: tuple[int, ...]) -> str:
+    """The options in the given order, joined by arrows."""
+    return ORDER_ARROW.join(options[i] for i in order)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +88,7 @@ class Question:
     def right_answer_text(self) -> str:
         """The right answer as a learner reads it (for ordering: the options in order)."""
         if isinstance(self.answer, tuple):
-            return " → ".join(self.options[i] for i in self.answer)
+            return order_text(self.options, self.answer)
         return self.options[self.answer]
 
     def is_right(self, response: int | tuple[int, ...]) -> bool:

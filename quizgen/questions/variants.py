@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import random
-import string
 
-from quizgen.questions.model import Form, Question, QuestionSet
+from quizgen.questions.model import OPTION_LETTERS, Form, Question, QuestionSet
 
 
 def make_variants(qset: QuestionSet, count: int) -> list[QuestionSet]:
@@ -14,7 +13,7 @@ def make_variants(qset: QuestionSet, count: int) -> list[QuestionSet]:
     if not 1 <= count <= 26:
         raise ValueError("variants must be between 1 and 26")
     made = []
-    for letter in string.ascii_uppercase[:count]:
+    for letter in OPTION_LETTERS[:count]:
         rng = random.Random(f"{qset.header.seed}:variant:{letter}")
         questions = list(qset.questions) if letter == "A" else _reshuffled(qset, rng)
         header = dataclasses.replace(qset.header, variant=letter, variants=count)

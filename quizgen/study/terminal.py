@@ -20,7 +20,7 @@ import questionary
 from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output
 
-from quizgen.questions.model import Form, Question
+from quizgen.questions.model import Form, Question, order_text
 from quizgen.study.session import Answer, Response, Summary
 
 _ANSI = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
@@ -308,7 +308,7 @@ def print_lines(ui: Ui, lines: Sequence[str]) -> None:
 def _response_text(answer: Answer) -> str:
     options = answer.question.options
     if isinstance(answer.response, tuple):
-        return " → ".join(options[i] for i in answer.response)
+        return order_text(options, answer.response)
     return options[answer.response]
 
 
