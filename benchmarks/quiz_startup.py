@@ -35,22 +35,33 @@ QUIZGEN = str(Path(sys.executable).with_name("quizgen"))
 
 
 def sample_set(size: int) -> QuestionSet:
-    cite = Citation("Outlet", "Headline", "May 2016", "doc.txt", "a quote")
+    cite = Citation(
+        outlet="Outlet", headline="Headline", date="May 2016", document="doc.txt", quote="a quote"
+    )
     questions = tuple(
         Question(
-            f"fact-{n}/mc",
-            Form.MULTIPLE_CHOICE,
-            f"Question {n}?",
-            ("a", "b", "c", "d"),
-            n % 4,
-            f"fact-{n}",
-            "Because.",
-            (cite,),
-            (f"topic-{n % 5}",),
+            id=f"fact-{n}/mc",
+            form=Form.MULTIPLE_CHOICE,
+            stem=f"Question {n}?",
+            options=("a", "b", "c", "d"),
+            answer=n % 4,
+            fact=f"fact-{n}",
+            explanation="Because.",
+            sources=(cite,),
+            topics=(f"topic-{n % 5}",),
         )
         for n in range(size)
     )
-    header = SetHeader("Bench", 1, None, (), (), (), "rev", "0" * 64)
+    header = SetHeader(
+        title="Bench",
+        seed=1,
+        count=None,
+        topics=(),
+        forms=(),
+        sources=(),
+        fact_base_revision="rev",
+        fact_base_digest="0" * 64,
+    )
     return QuestionSet(header, questions)
 
 

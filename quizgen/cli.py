@@ -250,7 +250,9 @@ def generate(
     if variants > 1 and output is None:
         raise click.UsageError("--variants writes one file per variant: give -o FILE too")
     chosen_forms = forms or FORM_CHOICES
-    options = GenerateOptions(title, count, topics, chosen_forms, sources)
+    options = GenerateOptions(
+        title=title, count=count, topics=topics, forms=chosen_forms, sources=sources
+    )
     bar = _progress_reporter("Generating", len(base.facts))
     if bar is None:
         qset = generate_set(base, options, seed)

@@ -57,15 +57,15 @@ def multiple_choice(
 ) -> Question:
     """A multiple-choice question."""
     return Question(
-        qid,
-        Form.MULTIPLE_CHOICE,
-        stem,
-        options,
-        answer,
-        qid.split("/")[0],
-        explanation,
-        sources,
-        ("bridge",),
+        id=qid,
+        form=Form.MULTIPLE_CHOICE,
+        stem=stem,
+        options=options,
+        answer=answer,
+        fact=qid.split("/")[0],
+        explanation=explanation,
+        sources=sources,
+        topics=("bridge",),
     )
 
 
@@ -78,15 +78,15 @@ def true_false(
 ) -> Question:
     """A true/false question whose key is `value`."""
     return Question(
-        qid,
-        Form.TRUE_FALSE,
-        stem,
-        TRUE_FALSE_OPTIONS,
-        0 if value else 1,
-        qid.split("/")[0],
-        explanation,
-        sources,
-        ("money",),
+        id=qid,
+        form=Form.TRUE_FALSE,
+        stem=stem,
+        options=TRUE_FALSE_OPTIONS,
+        answer=0 if value else 1,
+        fact=qid.split("/")[0],
+        explanation=explanation,
+        sources=sources,
+        topics=("money",),
     )
 
 
@@ -100,16 +100,16 @@ def timeline(
 ) -> Question:
     """A timeline-order question; `answer` lists option indices earliest first."""
     return Question(
-        qid,
-        Form.TIMELINE_ORDER,
-        stem,
-        options,
-        answer,
-        qid.split("/")[0],
-        explanation,
-        sources,
-        ("bridge",),
-        ("mayor-opened-bridge", "bridge-delay-cause"),
+        id=qid,
+        form=Form.TIMELINE_ORDER,
+        stem=stem,
+        options=options,
+        answer=answer,
+        fact=qid.split("/")[0],
+        explanation=explanation,
+        sources=sources,
+        topics=("bridge",),
+        facts=("mayor-opened-bridge", "bridge-delay-cause"),
     )
 
 
@@ -140,7 +140,9 @@ def ordinary_set(variant: str | None = None) -> QuestionSet:
 
 def nasty_set() -> QuestionSet:
     """Every form, with special characters in every text, citations included."""
-    nasty_cite = Citation(NASTY, NASTY, "2016-10-08", "doc", NASTY)
+    nasty_cite = Citation(
+        outlet=NASTY, headline=NASTY, date="2016-10-08", document="doc", quote=NASTY
+    )
     return QuestionSet(
         header(f"Quiz #1: {NASTY}", "A"),
         (

@@ -26,7 +26,17 @@ from quizgen.facts.model import (
 )
 
 HERE = Location("synthetic.yaml", 1)
-SOURCE = Source("doc", "doc.txt", "0" * 64, "Outlet", "Headline", None, "undated", "s", HERE)
+SOURCE = Source(
+    id="doc",
+    file="doc.txt",
+    sha256="0" * 64,
+    outlet="Outlet",
+    headline="Headline",
+    date=None,
+    date_note="undated",
+    summary="s",
+    location=HERE,
+)
 TOPICS = (Topic("alpha", "Alpha", "a"), Topic("beta", "Beta", "b"))
 COUNTRIES = ("land-a", "land-b", "land-c")
 UNITS = ("civilians", "fighters")
@@ -53,7 +63,7 @@ def _fact(fact_id: str, kind: FactKind, answer, statement: str, **extra) -> Fact
         answer=answer,
         topics=(TOPICS[len(fact_id) % 2].id,),
         explanation=f"Because of {fact_id}.",
-        evidence=(Evidence("doc", f"quote {fact_id}", HERE),),
+        evidence=(Evidence(source="doc", quote=f"quote {fact_id}", location=HERE),),
         revised=REVISED,
         location=HERE,
         **fields,
@@ -66,19 +76,29 @@ def fact_bases(draw: st.DrawFn) -> FactBase:
     people_count = draw(st.integers(2, 9))
     people = tuple(
         Entity(
-            f"person-{i}",
-            EntityKind.PERSON,
-            f"Person {chr(65 + i)} Name{i}",
-            (f"P{i}",),
-            "Official",
-            COUNTRIES[i % 3],
-            None,
-            HERE,
+            id=f"person-{i}",
+            kind=EntityKind.PERSON,
+            name=f"Person {chr(65 + i)} Name{i}",
+            aliases=(f"P{i}",),
+            role="Official",
+            country=COUNTRIES[i % 3],
+            organisation=None,
+            location=HERE,
         )
         for i in range(people_count)
     )
     countries = tuple(
-        Entity(c, EntityKind.COUNTRY, c.title(), (), None, None, None, HERE) for c in COUNTRIES
+        Entity(
+            id=c,
+            kind=EntityKind.COUNTRY,
+            name=c.title(),
+            aliases=(),
+            role=None,
+            country=None,
+            organisation=None,
+            location=HERE,
+        )
+        for c in COUNTRIES
     )
     facts: list[Fact] = []
     for i in range(draw(st.integers(1, 6))):
@@ -133,11 +153,11 @@ def fact_bases(draw: st.DrawFn) -> FactBase:
         a, b = draw(st.integers(100, 900)), draw(st.integers(1000, 5000))
         variants = tuple(
             Variant(
-                f"source {n}",
-                f"According to source {n}, how many?",
-                NumberAnswer(v, "civilians"),
-                (),
-                (Evidence("doc", f"says {v}", HERE),),
+                according_to=f"source {n}",
+                question=f"According to source {n}, how many?",
+                answer=NumberAnswer(v, "civilians"),
+                accepted=(),
+                evidence=(Evidence(source="doc", quote=f"says {v}", location=HERE),),
             )
             for n, v in ((1, a), (2, b))
         )

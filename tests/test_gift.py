@@ -272,7 +272,13 @@ some_texts = st.text(min_size=1)
 def questions(draw: st.DrawFn) -> Question:
     """A question whose every text is random."""
     options = tuple(draw(st.lists(some_texts, min_size=2, max_size=5)))
-    cite = Citation(draw(texts), draw(texts), draw(texts), "doc", draw(texts))
+    cite = Citation(
+        outlet=draw(texts),
+        headline=draw(texts),
+        date=draw(texts),
+        document="doc",
+        quote=draw(texts),
+    )
     return multiple_choice(
         draw(some_texts),
         draw(texts),
@@ -288,15 +294,15 @@ def questions(draw: st.DrawFn) -> Question:
 def test_escaping_round_trips_through_the_strict_parser(question: Question, as_tf: bool) -> None:
     if as_tf:
         question = Question(
-            question.id,
-            Form.TRUE_FALSE,
-            question.stem,
-            ("True", "False"),
-            1,
-            "f",
-            question.explanation,
-            question.sources,
-            (),
+            id=question.id,
+            form=Form.TRUE_FALSE,
+            stem=question.stem,
+            options=("True", "False"),
+            answer=1,
+            fact="f",
+            explanation=question.explanation,
+            sources=question.sources,
+            topics=(),
         )
     qset = QuestionSet(ordinary_set().header, (question,))
     (block,) = parse_file(export_gift(qset).content)

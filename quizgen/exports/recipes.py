@@ -76,11 +76,11 @@ def _read_recipe(reader: FieldReader, data: object, name: str) -> Recipe | None:
     if title is None or numbers["seed"] is None or reader.problems:
         return None
     options = GenerateOptions(
-        title,
-        numbers["count"],
-        reader.text_list(record, "topics", "the recipe"),
-        forms,
-        reader.text_list(record, "sources", "the recipe"),
+        title=title,
+        count=numbers["count"],
+        topics=reader.text_list(record, "topics", "the recipe"),
+        forms=forms,
+        sources=reader.text_list(record, "sources", "the recipe"),
     )
     return Recipe(name, numbers["seed"], options, numbers["variants"] or 1, exports)
 

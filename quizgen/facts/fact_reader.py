@@ -150,26 +150,26 @@ def read_fact(reader: FieldReader, record: Located, collected: Collected) -> Fac
     ):
         return None
     return Fact(
-        fact_id,
-        kind,
-        status,
-        statement,
-        question,
-        answer,
-        reader.text_list(record, "accepted", what),
-        excludes,
-        distractors,
-        topics,
-        event,
-        event_date,
-        explanation or "",
-        evidence,
-        variants,
-        reader.text(record, "note", what, required=False),
-        revised,
-        Location(reader.path, record.line),
-        false_statements,
-        tuple(n for n in options_share if n in OPTION_ATTRIBUTES),
+        id=fact_id,
+        kind=kind,
+        status=status,
+        statement=statement,
+        question=question,
+        answer=answer,
+        accepted=reader.text_list(record, "accepted", what),
+        excludes=excludes,
+        distractors=distractors,
+        topics=topics,
+        event=event,
+        event_date=event_date,
+        explanation=explanation or "",
+        evidence=evidence,
+        variants=variants,
+        note=reader.text(record, "note", what, required=False),
+        revised=revised,
+        location=Location(reader.path, record.line),
+        false_statements=false_statements,
+        options_share=tuple(n for n in options_share if n in OPTION_ATTRIBUTES),
     )
 
 
@@ -184,7 +184,7 @@ def _read_false_statements(
         statement = reader.text(item, "statement", iwhat)
         why_false = reader.text(item, "why_false", iwhat)
         if statement and why_false:
-            found.append(FalseStatement(statement, why_false))
+            found.append(FalseStatement(statement=statement, why_false=why_false))
     return tuple(found)
 
 
@@ -208,7 +208,13 @@ def read_evidence(
                 Reference("source", source, reader.path, item.line_of("source"), what)
             )
         if source is not None and quote is not None:
-            evidence.append(Evidence(source, quote, Location(reader.path, item.line_of("quote"))))
+            evidence.append(
+                Evidence(
+                    source=source,
+                    quote=quote,
+                    location=Location(reader.path, item.line_of("quote")),
+                )
+            )
     return tuple(evidence)
 
 
@@ -275,11 +281,11 @@ def _read_variants(
         if according_to and question and answer and evidence:
             variants.append(
                 Variant(
-                    according_to,
-                    question,
-                    answer,
-                    reader.text_list(item, "accepted", vwhat),
-                    evidence,
+                    according_to=according_to,
+                    question=question,
+                    answer=answer,
+                    accepted=reader.text_list(item, "accepted", vwhat),
+                    evidence=evidence,
                 )
             )
     return tuple(variants)

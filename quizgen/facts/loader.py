@@ -130,15 +130,15 @@ def _read_source(reader: FieldReader, record: Located, collected: Collected) -> 
         return None
     assert source_id and file and outlet and headline and summary and sha
     return Source(
-        source_id,
-        file,
-        sha,
-        outlet,
-        headline,
-        date,
-        date_note or "",
-        summary,
-        _location(reader, record),
+        id=source_id,
+        file=file,
+        sha256=sha,
+        outlet=outlet,
+        headline=headline,
+        date=date,
+        date_note=date_note or "",
+        summary=summary,
+        location=_location(reader, record),
     )
 
 
@@ -179,19 +179,19 @@ def _read_entity(reader: FieldReader, record: Located, collected: Collected) -> 
     if entity_id is None or kind is None or name is None:
         return None
     return Entity(
-        entity_id,
-        kind,
-        name,
-        reader.text_list(record, "aliases", what),
-        role,
-        links["country"],
-        links["organisation"],
-        _location(reader, record),
-        reader.slug(record, "group", what) if "group" in record else None,
-        gender,
-        office,
-        seat,
-        caption_only,
+        id=entity_id,
+        kind=kind,
+        name=name,
+        aliases=reader.text_list(record, "aliases", what),
+        role=role,
+        country=links["country"],
+        organisation=links["organisation"],
+        location=_location(reader, record),
+        group=reader.slug(record, "group", what) if "group" in record else None,
+        gender=gender,
+        office=office,
+        council_seat=seat,
+        caption_only=caption_only,
     )
 
 

@@ -76,7 +76,7 @@ class Status(enum.Enum):
     SLIP = "slip"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Source:
     """One of the documents the fact base is drawn from."""
 
@@ -101,7 +101,7 @@ class Source:
         return self.date.human() if self.date else "undated"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Entity:
     """A person, organisation, country, place, weapon or document that facts refer to."""
 
@@ -167,7 +167,7 @@ class TextAnswer:
 Answer = EntityAnswer | DateAnswer | NumberAnswer | TextAnswer
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Evidence:
     """A verbatim quote of at most 25 words from a document that proves a fact."""
 
@@ -176,7 +176,7 @@ class Evidence:
     location: Location
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FalseStatement:
     """A hand-written false version of a fact's statement, and why the documents show it false."""
 
@@ -184,7 +184,7 @@ class FalseStatement:
     why_false: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Variant:
     """One side of a contested fact: what one source says, attributed."""
 
@@ -195,7 +195,7 @@ class Variant:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Fact:
     """A hand-verified fact, with the question it answers and the quotes that prove it."""
 

@@ -35,7 +35,7 @@ _FAMILY = {"mc": "multiple-choice", "tf": "true-false", "first": "timeline", "or
 _FAMILY_WEIGHT = {"multiple-choice": 5, "true-false": 3, "timeline": 2}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class GenerateOptions:
     """What to generate: how many questions (None: all that fit), which topics, forms, sources."""
 
@@ -91,14 +91,14 @@ def _generate(
     if options.count is not None:
         rng.shuffle(questions)
     header = SetHeader(
-        options.title,
-        seed,
-        options.count,
-        options.topics,
-        options.forms,
-        options.sources,
-        base.revision().isoformat(),
-        fact_base_digest(base),
+        title=options.title,
+        seed=seed,
+        count=options.count,
+        topics=options.topics,
+        forms=options.forms,
+        sources=options.sources,
+        fact_base_revision=base.revision().isoformat(),
+        fact_base_digest=fact_base_digest(base),
     )
     return QuestionSet(header, tuple(questions))
 
@@ -185,7 +185,11 @@ class _Maker:
             source = self.base.source(item.source)
             cited.append(
                 Citation(
-                    source.shown_outlet, source.headline, source.shown_date, source.file, item.quote
+                    outlet=source.shown_outlet,
+                    headline=source.headline,
+                    date=source.shown_date,
+                    document=source.file,
+                    quote=item.quote,
                 )
             )
         return tuple(cited)
@@ -206,14 +210,14 @@ class _Maker:
             self.base, self.pools, fact, answer, accepted, self.rng_for(qid)
         )
         draft = Draft(
-            qid,
-            stem,
-            self.base.answer_text(answer),
-            candidates,
-            fact.id,
-            explanation,
-            self.citations(evidence),
-            fact.topics,
+            id=qid,
+            stem=stem,
+            key=self.base.answer_text(answer),
+            candidates=candidates,
+            fact=fact.id,
+            explanation=explanation,
+            sources=self.citations(evidence),
+            topics=fact.topics,
         )
         return draft if draft.allowed_positions() else None
 
@@ -229,15 +233,15 @@ class _Maker:
             stem, key = wrong, 1
             explanation = f"The true statement: {fact.statement} {_explanation(fact)}"
         return Question(
-            qid,
-            Form.TRUE_FALSE,
-            stem,
-            TRUE_FALSE_OPTIONS,
-            key,
-            fact.id,
-            explanation,
-            self.citations(fact.evidence),
-            fact.topics,
+            id=qid,
+            form=Form.TRUE_FALSE,
+            stem=stem,
+            options=TRUE_FALSE_OPTIONS,
+            answer=key,
+            fact=fact.id,
+            explanation=explanation,
+            sources=self.citations(fact.evidence),
+            topics=fact.topics,
         )
 
     def _false_statement(self, fact: Fact, qid: str) -> str | None:

@@ -43,7 +43,7 @@ def order_text(options: tuple[str, ...], order: tuple[int, ...]) -> str:
     return ORDER_ARROW.join(options[i] for i in order)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Citation:
     """Where an answer comes from: the document and the verbatim evidence quote."""
 
@@ -58,7 +58,7 @@ class Citation:
         return f'{self.outlet}, "{self.headline}", {self.date}: "{self.quote}"'
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Question:
     """One question with its options, key, explanation and citations.
 
@@ -96,7 +96,7 @@ class Question:
         return response == self.answer
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SetHeader:
     """What a question set was generated from, so it can be regenerated exactly."""
 

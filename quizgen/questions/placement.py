@@ -9,7 +9,7 @@ from quizgen.questions.distractors import Candidates
 from quizgen.questions.model import Citation, Form, Question
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Draft:
     """A multiple-choice question whose options are chosen but not yet placed."""
 
@@ -51,17 +51,17 @@ class Draft:
             rng.shuffle(wrong)
             options = (*wrong[:position], self.key, *wrong[position:])
         return Question(
-            self.id,
-            Form.MULTIPLE_CHOICE,
-            self.stem,
-            tuple(options),
-            position,
-            self.fact,
-            self.explanation,
-            self.sources,
-            self.topics,
-            self.facts,
-            c.ordered,
+            id=self.id,
+            form=Form.MULTIPLE_CHOICE,
+            stem=self.stem,
+            options=tuple(options),
+            answer=position,
+            fact=self.fact,
+            explanation=self.explanation,
+            sources=self.sources,
+            topics=self.topics,
+            facts=self.facts,
+            options_sorted=c.ordered,
         )
 
 

@@ -172,16 +172,16 @@ def _read_header(reader: FieldReader, data: Located) -> SetHeader | None:
     if title is None or seed is None or revision is None or digest is None:
         return None
     return SetHeader(
-        title,
-        seed,
-        count if isinstance(count, int) else None,
-        reader.text_list(data, "topics", "the question set"),
-        reader.text_list(data, "forms", "the question set"),
-        reader.text_list(data, "sources", "the question set"),
-        revision,
-        digest,
-        reader.text(data, "variant", "the question set", required=False),
-        variants,
+        title=title,
+        seed=seed,
+        count=count if isinstance(count, int) else None,
+        topics=reader.text_list(data, "topics", "the question set"),
+        forms=reader.text_list(data, "forms", "the question set"),
+        sources=reader.text_list(data, "sources", "the question set"),
+        fact_base_revision=revision,
+        fact_base_digest=digest,
+        variant=reader.text(data, "variant", "the question set", required=False),
+        variants=variants,
     )
 
 
@@ -198,9 +198,10 @@ def _read_question(reader: FieldReader, item: Located) -> Question | None:
     citations = []
     for cite in reader.list_of_mappings(item, "sources", what):
         reader.check_keys(cite, f"a source of {what}", _CITATION_KEYS, ())
-        fields = [reader.text(cite, k, f"a source of {what}") for k in _CITATION_KEYS]
-        if all(f is not None for f in fields):
-            citations.append(Citation(*[f for f in fields if f is not None]))
+        fields = {k: reader.text(cite, k, f"a source of {what}") for k in _CITATION_KEYS}
+        texts = {k: v for k, v in fields.items() if v is not None}
+        if len(texts) == len(_CITATION_KEYS):
+            citations.append(Citation(**texts))
     if "sources" in item and not citations:
         reader.report(item.line_of("sources"), f"{what} needs at least one source citation")
     sorted_flag = item.get("options_sorted", False)
@@ -211,17 +212,17 @@ def _read_question(reader: FieldReader, item: Located) -> Question | None:
         return None
     assert qid and form and stem and fact and explanation and answer is not None
     return Question(
-        qid,
-        form,
-        stem,
-        options,
-        answer,
-        fact,
-        explanation,
-        tuple(citations),
-        reader.text_list(item, "topics", what),
-        reader.text_list(item, "facts", what),
-        sorted_flag,
+        id=qid,
+        form=form,
+        stem=stem,
+        options=options,
+        answer=answer,
+        fact=fact,
+        explanation=explanation,
+        sources=tuple(citations),
+        topics=reader.text_list(item, "topics", what),
+        facts=reader.text_list(item, "facts", what),
+        options_sorted=sorted_flag,
     )
 
 

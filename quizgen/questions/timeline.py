@@ -64,15 +64,15 @@ def first_draft(
         + "."
     )
     return Draft(
-        f"{fact.id}/first",
-        FIRST_STEM,
-        fact.event,
-        Candidates(free=tuple(str(e.event) for e in others)),
-        fact.id,
-        explanation,
-        tuple(c for e in chain for c in cite(e)[:1]),
-        _topics(chain),
-        tuple(e.id for e in chain),
+        id=f"{fact.id}/first",
+        stem=FIRST_STEM,
+        key=fact.event,
+        candidates=Candidates(free=tuple(str(e.event) for e in others)),
+        fact=fact.id,
+        explanation=explanation,
+        sources=tuple(c for e in chain for c in cite(e)[:1]),
+        topics=_topics(chain),
+        facts=tuple(e.id for e in chain),
     )
 
 
@@ -98,16 +98,16 @@ def order_question(
         + "."
     )
     return Question(
-        f"{fact.id}/order",
-        Form.TIMELINE_ORDER,
-        ORDER_STEM,
-        tuple(str(e.event) for e in shown),
-        answer,
-        fact.id,
-        explanation,
-        tuple(c for e in chain for c in cite(e)[:1]),
-        _topics(chain),
-        tuple(e.id for e in chain),
+        id=f"{fact.id}/order",
+        form=Form.TIMELINE_ORDER,
+        stem=ORDER_STEM,
+        options=tuple(str(e.event) for e in shown),
+        answer=answer,
+        fact=fact.id,
+        explanation=explanation,
+        sources=tuple(c for e in chain for c in cite(e)[:1]),
+        topics=_topics(chain),
+        facts=tuple(e.id for e in chain),
     )
 
 

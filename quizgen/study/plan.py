@@ -19,7 +19,7 @@ from quizgen.study.session import Answer, Mode, questions_by_id, remaining
 _CRAM = "+cram"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Plan:
     """A session ready to run: what is still to ask, and what was answered before a resume."""
 
@@ -53,7 +53,7 @@ def start_plan(
     """Record a new session asking `chosen` in order."""
     ids = tuple(q.id for q in chosen)
     session_id = store.start_session(now, set_path, qset.header.title, ids, stored_mode(mode, cram))
-    return Plan(session_id, mode, cram, len(ids), tuple(chosen))
+    return Plan(session_id=session_id, mode=mode, cram=cram, total=len(ids), to_ask=tuple(chosen))
 
 
 def resume_plan(store: ProgressStore, row: SessionRow, qset: QuestionSet) -> Plan:
@@ -63,7 +63,14 @@ def resume_plan(store: ProgressStore, row: SessionRow, qset: QuestionSet) -> Pla
     done = tuple(Answer(known[a.question_id], a.response, a.seconds) for a in earlier)
     to_ask = questions_by_id(remaining(row.planned, (a.question_id for a in earlier)), known)
     mode, cram = parse_stored_mode(row.mode)
-    return Plan(row.id, mode, cram, len(done) + len(to_ask), to_ask, done)
+    return Plan(
+        session_id=row.id,
+        mode=mode,
+        cram=cram,
+        total=len(done) + len(to_ask),
+        to_ask=to_ask,
+        done=done,
+    )
 
 
 def answered_count(store: ProgressStore, row: SessionRow) -> int:
