@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("generate_bench.py", "anki_export.py", "quiz_startup.py")
+BENCHMARKS = ("generate_bench.py", "gc_pause.py", "anki_export.py", "quiz_startup.py")
 
 
 def main() -> int:

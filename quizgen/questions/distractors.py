@@ -34,6 +34,10 @@ from quizgen.questions.option_text import normalise_option
 
 T = TypeVar("T")
 
+#: How many candidates are drawn from each tier (same group, same country, all; like posts, all).
+#: Tuning: changing it changes the wrong options of every deck built after.
+DRAW_PER_TIER = 12
+
 
 @dataclass
 class Pools:
@@ -207,7 +211,7 @@ def _entities(
         tiers.extend([same_country] if local_only else [same_country, everyone])
     chosen: list[str] = []
     for tier in tiers:
-        for entity in _shuffled(tier, rng, limit=12):
+        for entity in _shuffled(tier, rng, limit=DRAW_PER_TIER):
             if entity.id not in banned and excluder.admit(entity.name):
                 banned.add(entity.id)
                 chosen.append(entity.name)
@@ -223,7 +227,8 @@ def _texts(pools: Pools, fact: Fact, rng: random.Random, excluder: Excluder) -> 
         # posts of the same country or body first ("U.S. ..." for "U.S. Secretary of Defense")
         first_word = fact.answer.text.split()[0]
         alike = [r for r in pools.roles_by_first_word.get(first_word, [])]
-        for role in [*_shuffled(alike, rng, limit=12), *_shuffled(pools.roles, rng, limit=12)]:
+        drawn = [*_shuffled(alike, rng, DRAW_PER_TIER), *_shuffled(pools.roles, rng, DRAW_PER_TIER)]
+        for role in drawn:
             if len(chosen) < 3 and excluder.admit(role):
                 chosen.append(role)
     return tuple(chosen)

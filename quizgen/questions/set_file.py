@@ -77,7 +77,7 @@ def dump_set(qset: QuestionSet) -> str:
     data["questions"] = [_question_data(q) for q in qset.questions]
     return yaml.dump(
         data,
-        Dumper=_Dumper,
+        Dumper=yaml.SafeDumper,
         sort_keys=False,
         allow_unicode=True,
         width=100,
@@ -116,10 +116,6 @@ def load_set(path: Path) -> QuestionSet:
     if reader.problems or header is None:
         raise QuestionSetError(reader.problems)
     return QuestionSet(header, tuple(questions))
-
-
-class _Dumper(yaml.SafeDumper):
-    """Block lists, and long strings folded only where YAML allows it safely."""
 
 
 def _question_data(question: Question) -> dict[str, Any]:

@@ -12,6 +12,15 @@ from quizgen.questions.distractors import Candidates
 from quizgen.questions.model import Citation, Form, Question
 from quizgen.questions.placement import Draft
 
+# Tuning: each of these windows decides which events a timeline question can draw, so changing
+# one changes the questions of every deck built after (rebuild and commit the decks).
+#: How many later events the scan looks at (the nearest later ones suffice).
+LATER_SCAN = 60
+#: How many of the nearest later events "which happened first?" picks its options from.
+FIRST_WINDOW = 12
+#: How many of the nearest later events an ordering question picks each next event from.
+ORDER_WINDOW = 8
+
 FIRST_STEM = "Which of these happened first?"
 ORDER_STEM = "Put these events in the order they happened, earliest first."
 
@@ -41,7 +50,7 @@ class Timeline:
         index = bisect.bisect_right(self.starts, last_day)
         labels = {fact.event}
         later = []
-        for event in self.events[index : index + 60]:  # the nearest later events suffice
+        for event in self.events[index : index + LATER_SCAN]:
             if event.event not in labels:
                 labels.add(event.event)
                 later.append(event)
@@ -53,7 +62,9 @@ def first_draft(
 ) -> Draft | None:
     """'Which of these happened first?' with `fact` as the key and later events as options."""
     # one event per date, so two labels of one event never stand side by side
-    later = list({e.event_date: e for e in reversed(timeline.surely_after(fact)[:12])}.values())
+    later = list(
+        {e.event_date: e for e in reversed(timeline.surely_after(fact)[:FIRST_WINDOW])}.values()
+    )
     if len(later) < 2 or fact.event is None:
         return None
     others = rng.sample(later, min(3, len(later)))
@@ -83,7 +94,7 @@ def order_question(
     chain = [fact]
     while len(chain) < 4:
         later = timeline.surely_after(chain[-1])
-        later = [e for e in later if e.event not in {c.event for c in chain}][:8]
+        later = [e for e in later if e.event not in {c.event for c in chain}][:ORDER_WINDOW]
         if not later:
             break
         chain.append(rng.choice(later))

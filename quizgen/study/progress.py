@@ -96,12 +96,9 @@ class SessionRow:
     """A quiz session: what was planned, in which mode, and whether it ran to the end."""
 
     id: int
-    started_at: datetime
     set_path: str
-    set_title: str
     planned: tuple[str, ...]
     mode: str
-    finished: bool
 
 
 class ProgressStore:
@@ -346,10 +343,7 @@ def _answer_row(row: sqlite3.Row) -> AnswerRow:
 def _session_row(row: sqlite3.Row) -> SessionRow:
     return SessionRow(
         id=row["id"],
-        started_at=datetime.fromisoformat(row["started_at"]),
         set_path=row["set_path"],
-        set_title=row["set_title"],
         planned=tuple(json.loads(row["planned"])),
         mode=row["mode"],
-        finished=bool(row["finished"]),
     )
