@@ -144,7 +144,7 @@ def facts(
       quizgen facts --contested
       quizgen facts --json | python -m json.tool
     """
-    from quizgen.facts.listing import answer_summary, fact_record
+    from quizgen.facts.listing import fact_lines, fact_record
     from quizgen.facts.selection import select_facts
 
     base = load_base(notes)
@@ -154,16 +154,7 @@ def facts(
         click.echo(json.dumps([fact_record(base, f) for f in chosen], indent=2, ensure_ascii=False))
         return
     for fact in chosen:
-        tag = "" if fact.status.value == "settled" else f"  [{fact.status.value}]"
-        click.echo(click.style(fact.id, bold=True) + tag)
-        click.echo(f"  statement: {fact.statement}")
-        answer = answer_summary(base, fact)
-        if answer is not None:
-            click.echo(f"  answer:    {answer}")
-        if fact.note:
-            click.echo(f"  note:      {fact.note}")
-        click.echo(f"  sources:   {', '.join(base.source(s).file for s in fact.source_ids())}")
-        click.echo(f"  topics:    {', '.join(fact.topics)}")
+        _echo_entry(*fact_lines(base, fact))
     click.echo(f"{len(chosen)} facts")
 
 
@@ -177,17 +168,19 @@ def sources(notes: Path | None) -> None:
     Example:
       quizgen sources
     """
+    from quizgen.facts.listing import source_lines
+
     base = load_base(notes)
     for source in base.sources:
-        facts_citing = sum(1 for f in base.facts if source.id in f.source_ids())
-        click.echo(click.style(source.id, bold=True) + f"  ({source.file})")
-        click.echo(f"  outlet:   {source.outlet}")
-        click.echo(f"  headline: {source.headline}")
-        click.echo(f"  date:     {source.date.human() if source.date else 'not printed'}")
-        if source.date_note:
-            click.echo(f"            {source.date_note}")
-        click.echo(f"  summary:  {source.summary}")
-        click.echo(f"  facts:    {facts_citing}")
+        _echo_entry(*source_lines(base, source))
+
+
+def _echo_entry(heading: str, lines: list[str]) -> None:
+    """A listing entry: its id in bold (the rest of the heading plain), then its details."""
+    name, _, rest = heading.partition("  ")
+    click.echo(click.style(name, bold=True) + (f"  {rest}" if rest else ""))
+    for line in lines:
+        click.echo(line)
 
 
 # --- commands: generate, build, export (question sets and teacher formats) ---
@@ -242,8 +235,8 @@ def generate(
       quizgen generate --topic united-nations --form multiple-choice
     """
     from quizgen.questions.generator import GenerateOptions, generate_set
-    from quizgen.questions.set_file import dump_set, write_set
-    from quizgen.questions.variants import make_variants
+    from quizgen.questions.set_file import dump_set
+    from quizgen.questions.variants import write_variants
 
     base = load_base(notes)
     _check_selection(base, topics, sources)
@@ -264,13 +257,8 @@ def generate(
     if output is None:
         click.echo(dump_set(qset), nl=False)
         return
-    sets = make_variants(qset, variants) if variants > 1 else [qset]
-    for variant in sets:
-        path = output
-        if variant.header.variant:
-            path = output.with_name(f"{output.stem}-{variant.header.variant}{output.suffix}")
-        write_set(variant, path)
-        click.echo(f"Wrote {path} ({len(variant.questions)} questions)")
+    for path, written in write_variants(qset, variants, output):
+        click.echo(f"Wrote {path} ({written} questions)")
 
 
 @main.command()
@@ -289,23 +277,14 @@ def build(notes: Path | None, decks_dir: Path | None) -> None:
     Example:
       quizgen build
     """
-    from quizgen.exports.build import build_recipe
-    from quizgen.exports.recipes import load_recipes
+    from quizgen.exports.build import build_decks
     from quizgen.paths import shipped_decks_dir
 
     base = load_base(notes)
-    target = decks_dir or shipped_decks_dir()
-    recipes = load_recipes(target)
-    if not recipes:
-        raise click.ClickException(f"no *.recipe.yaml in {target}")
-    for recipe in recipes:
-        for built in build_recipe(base, recipe):
-            path = target / built.path
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(built.content)
-            click.echo(f"Wrote {path}")
-            for note in built.notes:
-                click.echo(f"  note: {note}")
+    for path, notes_of_file in build_decks(base, decks_dir or shipped_decks_dir()):
+        click.echo(f"Wrote {path}")
+        for note in notes_of_file:
+            click.echo(f"  note: {note}")
 
 
 @main.command()
@@ -530,17 +509,16 @@ def stats(as_json: bool, data_dir: Path | None, now: str | None) -> None:
 def _parse_now(value: str | None) -> datetime:
     from datetime import datetime, timezone
 
+    from quizgen.study.scheduling import parse_moment
+
     if value is None:
         return datetime.now(timezone.utc)
     try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return parse_moment(value)
     except ValueError:
         raise click.BadParameter(
             f"{value!r} is not a time like 2026-05-01T09:00:00Z", param_hint="--now"
         ) from None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(
-        timezone.utc
-    )
 
 
 def _clock(now: str | None) -> Callable[[], datetime]:

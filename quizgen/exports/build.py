@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
+from quizgen.errors import QuizgenError
 from quizgen.exports.formats import EXTENSIONS, export
-from quizgen.exports.recipes import Recipe
+from quizgen.exports.recipes import Recipe, load_recipes
 from quizgen.facts.model import FactBase
 from quizgen.questions.generator import generate_set
 from quizgen.questions.set_file import dump_set
@@ -37,3 +39,16 @@ def build_recipe(
             result = export(name, variant, base)
             stem = recipe.name if name == "anki" else f"{recipe.name}{suffix}"
             yield BuiltFile(f"{recipe.name}/{stem}{EXTENSIONS[name]}", result.content, result.notes)
+
+
+def build_decks(base: FactBase, decks_dir: Path) -> Iterator[tuple[Path, tuple[str, ...]]]:
+    """Build every recipe in `decks_dir`, writing each file; yields its path and exporter notes."""
+    recipes = load_recipes(decks_dir)
+    if not recipes:
+        raise QuizgenError(f"no *.recipe.yaml in {decks_dir}")
+    for recipe in recipes:
+        for built in build_recipe(base, recipe):
+            path = decks_dir / built.path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(built.content)
+            yield path, built.notes

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quizgen.facts.model import EntityKind, Fact, FactBase, Status
+from quizgen.facts.model import EntityKind, Fact, FactBase, Source, Status
 from quizgen.plural import plural
 
 
@@ -72,3 +72,31 @@ def base_summary(base: FactBase) -> str:
         f" {len(base.facts)} facts ({contested} contested, {plural(slips, 'slip')}),"
         f" {len(base.topics)} topics"
     )
+
+
+def fact_lines(base: FactBase, fact: Fact) -> tuple[str, list[str]]:
+    """A fact as `quizgen facts` prints it: a heading (id and status) and indented details."""
+    tag = "" if fact.status is Status.SETTLED else f"  [{fact.status.value}]"
+    lines = [f"  statement: {fact.statement}"]
+    answer = answer_summary(base, fact)
+    if answer is not None:
+        lines.append(f"  answer:    {answer}")
+    if fact.note:
+        lines.append(f"  note:      {fact.note}")
+    lines.append(f"  sources:   {', '.join(base.source(s).file for s in fact.source_ids())}")
+    lines.append(f"  topics:    {', '.join(fact.topics)}")
+    return fact.id + tag, lines
+
+
+def source_lines(base: FactBase, source: Source) -> tuple[str, list[str]]:
+    """A source as `quizgen sources` prints it: a heading (id and file) and indented details."""
+    citing = sum(1 for f in base.facts if source.id in f.source_ids())
+    lines = [
+        f"  outlet:   {source.outlet}",
+        f"  headline: {source.headline}",
+        f"  date:     {source.date.human() if source.date else 'not printed'}",
+    ]
+    if source.date_note:
+        lines.append(f"            {source.date_note}")
+    lines += [f"  summary:  {source.summary}", f"  facts:    {citing}"]
+    return f"{source.id}  ({source.file})", lines

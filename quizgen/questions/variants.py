@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import random
+from pathlib import Path
 
 from quizgen.questions.model import OPTION_LETTERS, Form, Question, QuestionSet
+from quizgen.questions.set_file import write_set
 
 
 def make_variants(qset: QuestionSet, count: int) -> list[QuestionSet]:
@@ -19,6 +21,21 @@ def make_variants(qset: QuestionSet, count: int) -> list[QuestionSet]:
         header = dataclasses.replace(qset.header, variant=letter, variants=count)
         made.append(QuestionSet(header, tuple(questions)))
     return made
+
+
+def write_variants(qset: QuestionSet, count: int, output: Path) -> list[tuple[Path, int]]:
+    """Write `qset` to `output`, or its `count` variants to `<stem>-A<suffix>`, `-B`...
+
+    Returns each path written with its number of questions.
+    """
+    written = []
+    for variant in make_variants(qset, count) if count > 1 else [qset]:
+        path = output
+        if variant.header.variant:
+            path = output.with_name(f"{output.stem}-{variant.header.variant}{output.suffix}")
+        write_set(variant, path)
+        written.append((path, len(variant.questions)))
+    return written
 
 
 def _reshuffled(qset: QuestionSet, rng: random.Random) -> list[Question]:

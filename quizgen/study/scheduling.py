@@ -70,6 +70,14 @@ def describe_wait(when: datetime, now: datetime) -> str:
     return "in under a minute"
 
 
+def parse_moment(text: str) -> datetime:
+    """An ISO 8601 time as UTC (no zone means UTC); ValueError if malformed."""
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(
+        timezone.utc
+    )
+
+
 def _require_utc(moment: datetime) -> None:
     if moment.tzinfo is None or moment.utcoffset() != timezone.utc.utcoffset(None):
         raise ValueError(f"{moment!r} must be a timezone-aware UTC datetime")
