@@ -183,6 +183,48 @@ def _echo_entry(heading: str, lines: list[str]) -> None:
         click.echo(line)
 
 
+@main.command()
+@notes_option
+@click.option(
+    "--set",
+    "set_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Question set to check (default: every question the fact base yields).",
+)
+@click.option(
+    "--documents",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    envvar="QUIZGEN_DOCUMENTS",
+    help="Also flag runs of 8+ words copied from these documents (default: $QUIZGEN_DOCUMENTS).",
+)
+@reports_errors
+def lint(notes: Path | None, set_path: Path | None, documents: Path | None) -> None:
+    """Check questions against the item-writing rules; one line per finding, exit 1 if any.
+
+    \b
+    Examples:
+      quizgen lint
+      quizgen lint --set test-A.yaml
+      quizgen lint --documents ../shared/seeds
+    """
+    from quizgen.questions.lint import lint_base, lint_set
+    from quizgen.questions.set_file import load_set
+
+    base = load_base(notes)
+    if set_path is None:
+        findings, checked = lint_base(base, documents)
+    else:
+        qset = load_set(set_path)
+        findings, checked = lint_set(qset, base, documents), len(qset.questions)
+    for finding in findings:
+        click.echo(str(finding))
+    if findings:
+        raise click.ClickException(
+            f"{plural(len(findings), 'finding')} in {plural(checked, 'question')}"
+        )
+    click.echo(f"ok: {plural(checked, 'question')}, no findings")
+
+
 # --- commands: generate, build, export (question sets and teacher formats) ---
 
 
@@ -254,6 +296,10 @@ def generate(
             qset = generate_set(base, options, seed, bar.update)
     if count is not None and len(qset.questions) < count:
         click.echo(f"Only {len(qset.questions)} questions fit the filters.", err=True)
+    from quizgen.questions.lint import lint_set
+
+    for finding in lint_set(qset, base):
+        click.echo(f"lint: {finding}", err=True)
     if output is None:
         click.echo(dump_set(qset), nl=False)
         return

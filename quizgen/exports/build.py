@@ -11,6 +11,7 @@ from quizgen.exports.formats import EXTENSIONS, export
 from quizgen.exports.recipes import Recipe, load_recipes
 from quizgen.facts.model import FactBase
 from quizgen.questions.generator import generate_set
+from quizgen.questions.lint import lint_set
 from quizgen.questions.set_file import dump_set
 from quizgen.questions.variants import make_variants
 
@@ -29,6 +30,12 @@ def build_recipe(
 ) -> Iterator[BuiltFile]:
     """The question set(s) and exports of one recipe, as files under `<recipe.name>/`."""
     qset = generate_set(base, recipe.options, recipe.seed, progress)
+    findings = lint_set(qset, base)
+    if findings:
+        lines = "\n".join(f"  {f}" for f in findings)
+        raise QuizgenError(
+            f"recipe {recipe.name!r}: the item linter rejects the set it makes:\n{lines}"
+        )
     sets = make_variants(qset, recipe.variants) if recipe.variants > 1 else [qset]
     for variant in sets:
         suffix = f"-{variant.header.variant}" if variant.header.variant else ""

@@ -299,8 +299,15 @@ def format_number(answer: NumberAnswer) -> str:
     """`275,000 civilians`, `about 900 fighters`, `more than 250,000 civilians`."""
     value = shown_number(answer.number)
     shown = f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
-    text = f"{shown} {answer.unit}"
+    text = f"{shown} {unit_for(value, answer.unit)}"
     return f"{answer.qualifier} {text}" if answer.qualifier else text
+
+
+def unit_for(value: float, unit: str) -> str:
+    """The unit as it agrees with the number: `1 warship`, `3 warships` (units are plural)."""
+    if value != 1 or not unit.endswith("s") or unit.endswith("ss"):
+        return unit
+    return unit[:-3] + "y" if unit.endswith("ies") else unit[:-1]
 
 
 def shown_number(value: float) -> int | float:

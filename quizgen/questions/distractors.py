@@ -34,6 +34,10 @@ from quizgen.questions.option_text import normalise_option
 
 T = TypeVar("T")
 
+#: Qualifiers that make a figure a lower or an upper bound.
+LOWER_BOUNDS = ("more than", "at least")
+UPPER_BOUNDS = ("up to", "nearly", "as many as")
+
 #: How many candidates are drawn from each tier (same group, same country, all; like posts, all).
 #: Tuning: changing it changes the wrong options of every deck built after.
 DRAW_PER_TIER = 12
@@ -52,6 +56,7 @@ class Pools:
     roles_by_first_word: dict[str, list[str]] = field(default_factory=dict)
     numbers: dict[str, list[float]] = field(default_factory=dict)
     dates: dict[Precision, list[PartialDate]] = field(default_factory=dict)
+    story_end: dt.date = dt.date.max
 
     @classmethod
     def build(cls, base: FactBase) -> Pools:
@@ -101,7 +106,19 @@ class Pools:
         pools.roles_by_first_word = dict(by_word)
         pools.numbers = {unit: sorted(values) for unit, values in numbers.items()}
         pools.dates = {p: sorted(values) for p, values in dates.items()}
+        pools.story_end = story_end(base)
         return pools
+
+
+def story_end(base: FactBase) -> dt.date:
+    """The last day the documents can speak of: the end of the newest date any of them gives."""
+    dated = [s.date for s in base.sources if s.date] + [
+        d
+        for f in base.facts
+        for d in (f.event_date, f.answer.date if isinstance(f.answer, DateAnswer) else None)
+        if d is not None
+    ]
+    return max((d.span()[1] for d in dated), default=dt.date.max)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +209,7 @@ def _entities(
 ) -> tuple[str, ...]:
     key = base.entity(answer.entity)
     banned = {key.id, *fact.excludes}
+    banned |= {e.id for e in base.entities if e.caption_only or not _shares(e, key, fact)}
     tiers: list[list[Entity]] = [
         [base.entity(d.entity) for d in fact.distractors if isinstance(d, EntityAnswer)]
     ]
@@ -218,6 +236,11 @@ def _entities(
             if len(chosen) == 3:
                 return tuple(chosen)
     return tuple(chosen)
+
+
+def _shares(entity: Entity, key: Entity, fact: Fact) -> bool:
+    """True when `entity` has every attribute the fact's stem implies (`options_share`)."""
+    return all(entity.attribute(name) == key.attribute(name) for name in fact.options_share)
 
 
 def _texts(pools: Pools, fact: Fact, rng: random.Random, excluder: Excluder) -> tuple[str, ...]:
@@ -258,6 +281,12 @@ def _numbers(
     invented_below, invented_above = _invented_numbers(key, rng)
     below = [v for v in curated if v < key] + near_below + invented_below
     above = [v for v in curated if v > key] + near_above + invented_above
+    # an open-ended key implies every option on its open side ("more than 250,000" makes "more
+    # than 200,000" true too): offer only values on the side that would make the stem false
+    if answer.qualifier in LOWER_BOUNDS:
+        below = []
+    if answer.qualifier in UPPER_BOUNDS:
+        above = []
     return below, above
 
 
@@ -284,6 +313,7 @@ def _dates(
     near_below = _shuffled(pool[max(0, index - 6) : index], rng)
     near_above = _shuffled([d for d in pool[index : index + 7] if d != key], rng)
     invented_below, invented_above = _invented_dates(key, rng)
+    invented_above = [d for d in invented_above if d.span()[1] <= pools.story_end]
     below = [d for d in curated if d < key] + near_below + invented_below
     above = [d for d in curated if d > key] + near_above + invented_above
     return below, above

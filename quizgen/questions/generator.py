@@ -7,6 +7,7 @@ No clock, no global random state, no I/O. Question ids derive from the fact id a
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from quizgen.facts.digest import fact_base_digest
 from quizgen.facts.model import Evidence, Fact, FactBase, Status
 from quizgen.facts.selection import select_facts
 from quizgen.gcpause import paused_gc
-from quizgen.questions.answer_span import find_slot, respell
+from quizgen.questions.clueing import compatible, facts_of
 from quizgen.questions.distractors import Pools, candidates_for
 from quizgen.questions.model import (
     FORM_CHOICES,
@@ -32,7 +33,16 @@ from quizgen.questions.timeline import Timeline, first_draft, order_question
 
 _FAMILY = {"mc": "multiple-choice", "tf": "true-false", "first": "timeline", "order": "timeline"}
 #: How often each form family is picked for a fact when a count is given: mostly multiple choice.
-_FAMILY_WEIGHT = {"multiple-choice": 5, "true-false": 3, "timeline": 2}
+#: Tuning: changing these changes every set generated with a count.
+_FAMILY_WEIGHT = {"multiple-choice": 6, "true-false": 2, "timeline": 2}
+#: The mix (see the questions guide): true/false at most a quarter of a set, multiple choice
+#: (four options where the pool allows) at least 60%.
+MAX_TRUE_FALSE_SHARE = 0.25
+MIN_MULTIPLE_CHOICE_SHARE = 0.6
+#: In a set of every question (no count), the share of facts that also get their true/false item
+#: (a fact that cannot be asked as multiple choice always gets it). Keeps true/false near 20%.
+#: Tuning: changing it changes the full deck.
+FULL_SET_TRUE_FALSE_CHANCE = 0.2
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,7 +88,7 @@ def _generate(
     if not facts:
         raise GenerationError("no askable fact matches the topics and sources given")
     maker = _Maker(base, Pools.build(base), Timeline.of(facts), seed)
-    specs = {f.id: _specs_for(f, base, options.forms) for f in facts}
+    specs = {f.id: _specs_for(f, options.forms, seed) for f in facts}
     rng = random.Random(seed)
     built = _select(facts, specs, maker, options.count, rng, progress)
     if not built:
@@ -103,15 +113,16 @@ def _generate(
     return QuestionSet(header, tuple(questions))
 
 
-def _specs_for(fact: Fact, base: FactBase, forms: tuple[str, ...]) -> list[_Spec]:
+def _specs_for(fact: Fact, forms: tuple[str, ...], seed: int) -> list[_Spec]:
+    """What a fact can be asked as; at most one true/false item, its true or a false version."""
     specs: list[_Spec] = []
     if "multiple-choice" in forms:
         count = len(fact.variants) if fact.status is Status.CONTESTED else 1
         specs += [_Spec(fact, "mc", i) for i in range(count)]
     if "true-false" in forms and fact.status is Status.SETTLED:
-        specs.append(_Spec(fact, "tf-true"))
-        if find_slot(base, fact) is not None:
-            specs.append(_Spec(fact, "tf-false"))
+        pick = random.Random(f"{seed}:{fact.id}/tf")
+        shape = "tf-false" if fact.false_statements and pick.random() < 0.5 else "tf-true"
+        specs.append(_Spec(fact, shape))
     if "timeline" in forms and fact.event_date and fact.status is Status.SETTLED:
         specs += [_Spec(fact, "first"), _Spec(fact, "order")]
     return specs
@@ -125,31 +136,70 @@ def _select(
     rng: random.Random,
     progress: Callable[[int], None] | None,
 ) -> list[Draft | Question]:
-    """Every spec in fact order, or `count` of them spread over facts and forms at random."""
-    built: list[Draft | Question] = []
+    """Every fact's questions, or `count` questions, one per fact, that do not clue each other."""
     if count is None:
-        for done, fact in enumerate(facts, start=1):
-            built += [q for s in specs[fact.id] if (q := maker.make(s)) is not None]
-            if progress and done % 500 == 0:
-                progress(500)
-        return built
+        return _every_question(facts, specs, maker, rng, progress)
+    caps = {
+        "true-false": int(count * MAX_TRUE_FALSE_SHARE),
+        "timeline": max(
+            0,
+            count
+            - math.ceil(count * MIN_MULTIPLE_CHOICE_SHARE)
+            - int(count * MAX_TRUE_FALSE_SHARE),
+        ),
+        "multiple-choice": count,
+    }
+    taken = dict.fromkeys(caps, 0)
+    built: list[Draft | Question] = []
     queue = list(facts)
     rng.shuffle(queue)
-    remaining = {f.id: list(specs[f.id]) for f in facts}
-    while len(built) < count and any(remaining.values()):
+    # timeline questions first (each draws on several facts, so they fit only an emptier set);
+    # then the rest by weight; a last pass lifts the timeline cap when the pool runs short
+    for only, relax in (("timeline", False), (None, False), (None, True)):
         for fact in queue:
-            options = remaining[fact.id]
-            if not options or len(built) >= count:
+            if len(built) >= count:
+                break
+            options = specs[fact.id]
+            open_families = sorted(
+                {
+                    s.family
+                    for s in options
+                    if (only is None or s.family == only)
+                    and (taken[s.family] < caps[s.family] or (relax and s.family == "timeline"))
+                }
+            )
+            if not open_families or any(fact.id in facts_of(b) for b in built):
                 continue
-            families = sorted({s.family for s in options})
-            weights = [_FAMILY_WEIGHT[f] for f in families]
-            family = rng.choices(families, weights=weights)[0]
-            spec = rng.choice([s for s in options if s.family == family])
-            # one question per fact and form family in a set: drop the family's other shapes
-            remaining[fact.id] = [s for s in options if s.family != family]
-            made = maker.make(spec)
-            if made is not None:
-                built.append(made)
+            weights = [_FAMILY_WEIGHT[f] for f in open_families]
+            family = rng.choices(open_families, weights=weights)[0]
+            tried = [s for s in options if s.family == family]
+            rng.shuffle(tried)
+            tried += [s for s in options if s.family != family and s.family in open_families]
+            for spec in tried:
+                made = maker.make(spec)
+                if made is not None and compatible(made, built):
+                    built.append(made)
+                    taken[spec.family] += 1
+                    break
+    return built
+
+
+def _every_question(
+    facts: list[Fact],
+    specs: dict[str, list[_Spec]],
+    maker: _Maker,
+    rng: random.Random,
+    progress: Callable[[int], None] | None,
+) -> list[Draft | Question]:
+    """Each fact's multiple-choice and timeline questions; its true/false item for some."""
+    built: list[Draft | Question] = []
+    for done, fact in enumerate(facts, start=1):
+        made = [(s, q) for s in specs[fact.id] if (q := maker.make(s)) is not None]
+        has_choice = any(s.family == "multiple-choice" for s, _ in made)
+        wants_tf = not has_choice or rng.random() < FULL_SET_TRUE_FALSE_CHANCE
+        built += [q for s, q in made if s.family != "true-false" or wants_tf]
+        if progress and done % 500 == 0:
+            progress(500)
     return built
 
 
@@ -227,11 +277,9 @@ class _Maker:
         if spec.shape == "tf-true":
             stem, key, explanation = fact.statement, 0, _explanation(fact)
         else:
-            wrong = self._false_statement(fact, qid)
-            if wrong is None:
-                return None
-            stem, key = wrong, 1
-            explanation = f"The true statement: {fact.statement} {_explanation(fact)}"
+            false = self.rng_for(qid).choice(fact.false_statements)
+            stem, key = false.statement, 1
+            explanation = f"{false.why_false} What is true: {fact.statement}"
         return Question(
             id=qid,
             form=Form.TRUE_FALSE,
@@ -244,25 +292,10 @@ class _Maker:
             topics=fact.topics,
         )
 
-    def _false_statement(self, fact: Fact, qid: str) -> str | None:
-        """The statement with its answer swapped for a value the fact base shows is wrong."""
-        slot = find_slot(self.base, fact)
-        if slot is None or fact.answer is None:
-            return None
-        rng = self.rng_for(qid)
-        found = candidates_for(self.base, self.pools, fact, fact.answer, fact.accepted, rng)
-        if not found.ordered:
-            return slot.replaced(rng.choice(found.free[:3])) if found.free else None
-        near = [*found.below[:2], *found.above[:2]]
-        if not near:
-            return None
-        value, _ = rng.choice(near)
-        written = slot.statement[slot.start : slot.end]
-        return slot.replaced(respell(written, value, fact.answer))
-
 
 def _explanation(fact: Fact) -> str:
-    return f"{fact.explanation} Note: {fact.note}" if fact.note else fact.explanation
+    # a fact's `note` is for reviewers (dating arguments, design remarks), never for learners
+    return fact.explanation
 
 
 def _contested_explanation(base: FactBase, fact: Fact) -> str:

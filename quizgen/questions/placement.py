@@ -30,13 +30,13 @@ class Draft:
         return 4 if available >= 3 else 3 if available == 2 else 0
 
     def allowed_positions(self) -> tuple[int, ...]:
-        """Where the key may go: anywhere, or for sorted options a rank with wrong options on
-        both sides of it (so the largest or smallest option is never a give-away)."""
+        """Where the key may go: anywhere, or for sorted options any rank the candidates on
+        each side allow (balanced over the set, so no rank is a give-away)."""
         n = self.option_count()
         if not self.candidates.ordered:
             return tuple(range(n))
         c = self.candidates
-        return tuple(r for r in range(1, n - 1) if len(c.below) >= r and len(c.above) >= n - 1 - r)
+        return tuple(r for r in range(n) if len(c.below) >= r and len(c.above) >= n - 1 - r)
 
     def place(self, position: int, rng: random.Random) -> Question:
         """The finished question with its key at `position`."""
@@ -66,13 +66,15 @@ class Draft:
 
 
 def assign_positions(drafts: list[Draft], rng: random.Random) -> list[int]:
-    """A key position per draft, balanced across each option count (sorted drafts first)."""
-    counts: dict[int, list[int]] = {}
+    """A key position per draft, balanced per option count, sorted and unsorted apart (so the
+    key's rank among sorted numbers and dates is first, middle and last equally often)."""
+    counts: dict[tuple[int, bool], list[int]] = {}
     positions = [0] * len(drafts)
     order = sorted(range(len(drafts)), key=lambda i: not drafts[i].candidates.ordered)
     for index in order:
         draft = drafts[index]
-        tally = counts.setdefault(draft.option_count(), [0] * draft.option_count())
+        group = (draft.option_count(), draft.candidates.ordered)
+        tally = counts.setdefault(group, [0] * draft.option_count())
         allowed = draft.allowed_positions()
         fewest = min(tally[p] for p in allowed)
         position = rng.choice([p for p in allowed if tally[p] == fewest])

@@ -69,9 +69,12 @@ def first_draft(
         return None
     others = rng.sample(later, min(3, len(later)))
     chain = sorted([fact, *others], key=_start)
+    # the other options are each surely later than the key, not necessarily ordered among
+    # themselves, so the feedback dates them without claiming an order
     explanation = (
-        f"{fact.event} came first. In order: "
-        + "; ".join(f"{e.event} ({e.event_date.human() if e.event_date else ''})" for e in chain)
+        f"{fact.event} ({fact.event_date.human() if fact.event_date else ''}) came first."
+        + " The others: "
+        + "; ".join(f"{e.event} ({e.event_date.human() if e.event_date else ''})" for e in others)
         + "."
     )
     return Draft(

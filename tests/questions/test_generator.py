@@ -14,8 +14,9 @@ from synthetic import fact_bases
 
 from quizgen.errors import GenerationError
 from quizgen.facts.loader import load_fact_base
-from quizgen.facts.model import DateAnswer, FactBase, FactKind, NumberAnswer, Status
+from quizgen.facts.model import DateAnswer, FactBase, FactKind, NumberAnswer, Status, unit_for
 from quizgen.paths import shipped_notes_dir
+from quizgen.questions.clueing import clues
 from quizgen.questions.generator import GenerateOptions, generate_set
 from quizgen.questions.model import Form, Question, QuestionSet
 from quizgen.questions.option_text import normalise_option
@@ -71,13 +72,14 @@ def check_multiple_choice(base: FactBase, question: Question) -> None:
     if fact.status is Status.CONTESTED:
         assert question.stem.startswith("According to"), question.stem
     if question.options_sorted:
-        assert 0 < question.key_index < len(options) - 1, f"{question.id}: key at an end"
         answer = fact.answer or fact.variants[0].answer
         assert isinstance(answer, NumberAnswer | DateAnswer)
         if isinstance(answer, NumberAnswer):
             values = [_number_in(o) for o in options]
             assert values == sorted(values), options
-            assert all(o.endswith(answer.unit) for o in options), options
+            assert all(
+                o.endswith(unit_for(v, answer.unit)) for o, v in zip(options, values, strict=True)
+            ), options
     return None
 
 
@@ -116,7 +118,10 @@ def check_true_false(base: FactBase, question: Question) -> None:
     if question.answer == 0:
         assert question.stem == fact.statement
     else:
-        assert question.stem != fact.statement
+        # a false item is only ever one written by hand, and its feedback says why
+        written = {f.statement: f.why_false for f in fact.false_statements}
+        assert question.stem in written, f"{question.id}: not an authored false statement"
+        assert question.explanation.startswith(written[question.stem])
         assert fact.statement in question.explanation
 
 
@@ -124,6 +129,8 @@ def check_set(base: FactBase, qset: QuestionSet) -> None:
     """Every question of a set obeys the rules of its form; ids are unique."""
     ids = [q.id for q in qset.questions]
     assert len(ids) == len(set(ids))
+    true_false = Counter(q.fact for q in qset.questions if q.form is Form.TRUE_FALSE)
+    assert all(n == 1 for n in true_false.values()), "at most one true/false item per fact"
     for question in qset.questions:
         assert question.id.startswith(question.fact + "/")
         if question.form is Form.MULTIPLE_CHOICE:
@@ -245,3 +252,44 @@ def test_who_said_options_are_all_people(real_base: FactBase, full_set: Question
         is_who_said = real_base.fact(q.fact).kind is FactKind.WHO_SAID
         if is_who_said and q.id.split("/")[1].startswith("mc"):
             assert set(q.options) <= people, q.options
+
+
+def family(question: Question) -> str:
+    """multiple-choice, true-false or timeline (a "which happened first?" is timeline)."""
+    if question.id.endswith(("/first", "/order")):
+        return "timeline"
+    return question.form.choice
+
+
+@pytest.mark.parametrize("count", [None, 10, 20, 40])
+def test_the_mix_is_mostly_multiple_choice(real_base: FactBase, count: int | None) -> None:
+    qset = generate_set(real_base, GenerateOptions(count=count), seed=4)
+    shares = Counter(family(q) for q in qset.questions)
+    total = len(qset.questions)
+    assert shares["multiple-choice"] / total >= 0.6, shares
+    assert shares["true-false"] / total <= 0.25, shares
+    assert shares["timeline"] >= 1, shares
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_sorted_options_put_the_key_first_middle_and_last_alike(
+    real_base: FactBase, seed: int
+) -> None:
+    qset = generate_set(real_base, GenerateOptions(forms=("multiple-choice",)), seed)
+    ranks = Counter(
+        "first" if q.key_index == 0 else "last" if q.key_index == len(q.options) - 1 else "mid"
+        for q in qset.questions
+        if q.options_sorted
+    )
+    total = sum(ranks.values())
+    assert total >= 12
+    assert 0.1 <= ranks["first"] / total <= 0.4, ranks
+    assert 0.1 <= ranks["last"] / total <= 0.4, ranks
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5, 6])
+def test_counted_sets_never_clue_themselves(real_base: FactBase, seed: int) -> None:
+    qset = generate_set(real_base, GenerateOptions(count=20), seed)
+    for a, b in itertools.combinations(qset.questions, 2):
+        assert not ({a.fact, *a.facts} & {b.fact, *b.facts}), (a.id, b.id)
+        assert not clues(a, b), (a.id, b.id)

@@ -1,0 +1,65 @@
+"""Whether one question gives away another: its key printed in the other's stem or text options.
+
+A set, a class test or a quiz that holds both would let a learner answer one question by
+reading the other. Keys are compared as a learner reads them (case, accents and punctuation
+ignored), and a date or a figure also by its short form ("October 7", "275,000").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from quizgen.questions.model import Form, Question
+from quizgen.questions.option_text import normalise_option
+from quizgen.questions.placement import Draft
+
+Item = Draft | Question
+
+_DAY_DATE = re.compile(r"^([A-Z][a-z]+ \d{1,2}), \d{4}$")
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def key_forms(item: Item) -> tuple[str, ...]:
+    """The normalised ways the item's key can appear in text (none for true/false and order)."""
+    if isinstance(item, Draft):
+        key = item.key
+    elif item.form is Form.MULTIPLE_CHOICE:
+        key = item.options[item.key_index]
+    else:
+        return ()
+    forms = [key]
+    day = _DAY_DATE.match(key)
+    if day:
+        forms.append(day.group(1))
+    forms += [f for f in _FIGURE.findall(key) if len(f) >= 3]  # "1" or "12" alone is too common
+    return tuple(n for f in forms if (n := normalise_option(f)))
+
+
+def shown_text(item: Item) -> str:
+    """The normalised text the item shows besides its options to choose (stem; event labels)."""
+    parts = [item.stem]
+    if isinstance(item, Question) and item.form is not Form.MULTIPLE_CHOICE:
+        parts += item.options
+    return f" {normalise_option(' '.join(parts))} "
+
+
+def clues(first: Item, second: Item) -> bool:
+    """True when either item's key appears in the other's shown text."""
+    return _gives_away(first, second) or _gives_away(second, first)
+
+
+def _gives_away(keyed: Item, reader: Item) -> bool:
+    text = shown_text(reader)
+    return any(f" {form} " in text for form in key_forms(keyed))
+
+
+def facts_of(item: Item) -> set[str]:
+    """Every fact an item draws on (a timeline question draws on several)."""
+    return {item.fact, *item.facts}
+
+
+def compatible(item: Item, chosen: Iterable[Item]) -> bool:
+    """True when `item` shares no fact with, and neither clues nor is clued by, any of `chosen`."""
+    facts = facts_of(item)
+    return all(not (facts & facts_of(other)) and not clues(item, other) for other in chosen)

@@ -1,0 +1,249 @@
+"""The item linter: a question set (and the facts behind it) against the item-writing rules.
+
+Each finding is one line, `question-id: rule: what is wrong`. The rules are the classes of flaw
+the 2026-12-02 audit found (see the questions guide): options the stem rules out, caption-only
+options, values outside the story, options an open-ended key implies, unit grammar, a position
+cue in sorted options, questions that clue each other, context-free or overlong stems, copied
+document wording, repeated options, and true/false items not written by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+from quizgen.facts.model import DateAnswer, Entity, EntityAnswer, Fact, FactBase, NumberAnswer
+from quizgen.questions.clueing import clues
+from quizgen.questions.distractors import LOWER_BOUNDS, UPPER_BOUNDS, story_end
+from quizgen.questions.model import Form, Question, QuestionSet
+from quizgen.questions.option_text import normalise_option
+
+MAX_STEM = 300
+COPIED_RUN = 8
+#: Sorted questions a set needs before the key's rank among them can be judged.
+RANK_SAMPLE = 9
+_CONTEXT_FREE = re.compile(
+    r"\b(the same (attack|strike|report|statement|meeting)|the summary(?! headlined)"
+    r"|this (report|article)"
+    r"|the article)\b",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile('"[^"]*"|\u201c[^\u201d]*\u201d')
+_FEMALE = re.compile(r"\b(she|her|spokeswoman|woman)\b", re.IGNORECASE)
+_MALE = re.compile(r"\b(he|his|him|spokesman)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    """One flaw: where (a question id, a fact id or `set`), which rule, and what is wrong."""
+
+    where: str
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.rule}: {self.message}"
+
+
+def lint_set(qset: QuestionSet, base: FactBase, documents: Path | None = None) -> list[Finding]:
+    """Every finding for the set's questions, the set as a whole, and (with `documents`) copying."""
+    names = {normalise_option(e.name): e for e in base.entities}
+    findings = [f for q in qset.questions for f in _question(q, base, names)]
+    findings += _position_cue(qset.questions)
+    if qset.header.count is not None:  # the full pool is not one sitting; a quiz draws from it
+        findings += _clueing(qset.questions)
+    if documents is not None:
+        shingles = document_shingles(documents)
+        findings += [
+            Finding(where=q.id, rule="copied-words", message=run)
+            for q in qset.questions
+            for run in copied_runs(q.stem, shingles)
+        ]
+    return findings
+
+
+def lint_facts(base: FactBase, documents: Path | None = None) -> list[Finding]:
+    """The texts every true/false item of a fact could show: its statement and false ones."""
+    shingles = document_shingles(documents) if documents is not None else None
+    findings: list[Finding] = []
+    for fact in (f for f in base.facts if f.askable):
+        for text in (fact.statement, *(s.statement for s in fact.false_statements)):
+            findings += _stem_rules(fact.id, text)
+            if shingles is not None:
+                findings += [
+                    Finding(where=fact.id, rule="copied-words", message=run)
+                    for run in copied_runs(text, shingles)
+                ]
+    return findings
+
+
+def _question(q: Question, base: FactBase, names: dict[str, Entity]) -> Iterator[Finding]:
+    yield from _stem_rules(q.id, q.stem)
+    normalised = [normalise_option(o) for o in q.options]
+    for text, count in Counter(normalised).items():
+        if count > 1:
+            yield Finding(where=q.id, rule="duplicate-options", message=f"{text!r} repeats")
+    try:
+        fact = base.fact(q.fact)
+    except KeyError:
+        yield Finding(where=q.id, rule="unknown-fact", message=f"no fact {q.fact!r}")
+        return
+    if q.form is Form.TRUE_FALSE:
+        authored = {fact.statement, *(s.statement for s in fact.false_statements)}
+        if q.stem not in authored:
+            yield Finding(
+                where=q.id,
+                rule="unwritten-true-false",
+                message="the statement is neither the fact's nor one of its false_statements",
+            )
+        return
+    if q.form is not Form.MULTIPLE_CHOICE or q.id.endswith("/first"):
+        return
+    yield from _option_rules(q, fact, base, names)
+
+
+def _stem_rules(where: str, stem: str) -> Iterator[Finding]:
+    if len(stem) > MAX_STEM:
+        yield Finding(
+            where=where, rule="long-stem", message=f"{len(stem)} characters (at most {MAX_STEM})"
+        )
+    found = _CONTEXT_FREE.search(_QUOTED.sub("", stem))
+    if found:
+        yield Finding(
+            where=where,
+            rule="context-free-stem",
+            message=f"{found.group(0)!r} leans on something the learner has not seen",
+        )
+
+
+def _option_rules(
+    q: Question, fact: Fact, base: FactBase, names: dict[str, Entity]
+) -> Iterator[Finding]:
+    answer = fact.answer if fact.answer is not None else fact.variants[0].answer
+    key = q.options[q.key_index]
+    if isinstance(answer, EntityAnswer):
+        key_entity = base.entity(answer.entity)
+        gender = "female" if _FEMALE.search(q.stem) else "male" if _MALE.search(q.stem) else None
+        for option in q.options:
+            entity = names.get(normalise_option(option))
+            if entity is None or option == key:
+                continue
+            if entity.caption_only:
+                yield Finding(
+                    where=q.id,
+                    rule="caption-only-option",
+                    message=f"{option!r} is only in a photo caption",
+                )
+            for name in fact.options_share:
+                if entity.attribute(name) != key_entity.attribute(name):
+                    yield Finding(
+                        where=q.id,
+                        rule="ruled-out-option",
+                        message=f"{option!r} does not share the key's {name}",
+                    )
+            if gender and entity.gender and key_entity.gender == gender != entity.gender:
+                yield Finding(
+                    where=q.id,
+                    rule="ruled-out-option",
+                    message=f"{option!r} does not fit the stem's {gender} words",
+                )
+    if isinstance(answer, NumberAnswer):
+        for option in q.options:
+            if re.match(
+                r"^(\D*)1 " + re.escape(answer.unit) + r"$", option
+            ) and answer.unit.endswith("s"):
+                yield Finding(
+                    where=q.id, rule="unit-grammar", message=f"{option!r}: one takes the singular"
+                )
+        yield from _implied(q, answer)
+    if isinstance(answer, DateAnswer):
+        end = story_end(base)
+        for option in q.options:
+            years = [int(y) for y in re.findall(r"\b(1\d{3}|20\d{2})\b", option)]
+            if any(y > end.year for y in years):
+                yield Finding(
+                    where=q.id,
+                    rule="out-of-range",
+                    message=f"{option!r} is after the story ({end.isoformat()})",
+                )
+
+
+def _implied(q: Question, answer: NumberAnswer) -> Iterator[Finding]:
+    if answer.qualifier not in (*LOWER_BOUNDS, *UPPER_BOUNDS):
+        return
+    key_value = float(answer.number)
+    for i, option in enumerate(q.options):
+        found = _NUMBER.search(option)
+        if i == q.key_index or not found or not option.startswith(answer.qualifier):
+            continue
+        value = float(found.group(0).replace(",", ""))
+        lower = answer.qualifier in LOWER_BOUNDS
+        if (lower and value < key_value) or (not lower and value > key_value):
+            yield Finding(
+                where=q.id, rule="implied-option", message=f"{option!r} is true if the key is"
+            )
+
+
+def _position_cue(questions: Iterable[Question]) -> Iterator[Finding]:
+    ranks: Counter[str] = Counter()
+    for q in questions:
+        if q.options_sorted and q.form is Form.MULTIPLE_CHOICE:
+            last = len(q.options) - 1
+            ranks["first" if q.key_index == 0 else "last" if q.key_index == last else "middle"] += 1
+    total = sum(ranks.values())
+    if total < RANK_SAMPLE:
+        return
+    for rank in ("first", "middle", "last"):
+        share = ranks[rank] / total
+        expected = 0.5 if rank == "middle" else 0.25
+        if abs(share - expected) > 0.2:
+            yield Finding(
+                where="set",
+                rule="position-cue",
+                message=f"the key is {rank} in {ranks[rank]} of {total} sorted questions",
+            )
+
+
+def _clueing(questions: tuple[Question, ...]) -> Iterator[Finding]:
+    for a, b in combinations(questions, 2):
+        if {a.fact, *a.facts} & {b.fact, *b.facts}:
+            yield Finding(where=b.id, rule="same-fact", message=f"draws on a fact of {a.id}")
+        elif clues(a, b):
+            yield Finding(where=b.id, rule="clueing", message=f"it and {a.id} give each other away")
+
+
+def document_shingles(documents: Path) -> set[tuple[str, ...]]:
+    """Every run of COPIED_RUN words in the documents, normalised."""
+    runs: set[tuple[str, ...]] = set()
+    for path in sorted(documents.glob("*.txt")):
+        words = normalise_option(path.read_text(encoding="utf-8")).split()
+        runs |= {tuple(words[i : i + COPIED_RUN]) for i in range(len(words) - COPIED_RUN + 1)}
+    return runs
+
+
+def copied_runs(text: str, shingles: set[tuple[str, ...]]) -> list[str]:
+    """Runs of COPIED_RUN words outside quotation marks that stand in a document."""
+    found = []
+    for part in _QUOTED.split(text):
+        words = normalise_option(part).split()
+        for i in range(len(words) - COPIED_RUN + 1):
+            run = tuple(words[i : i + COPIED_RUN])
+            if run in shingles:
+                found.append(f"{' '.join(run)!r} is copied from a document")
+                break
+    return found
+
+
+def lint_base(base: FactBase, documents: Path | None = None) -> tuple[list[Finding], int]:
+    """Findings for every question the fact base yields (its full set and every statement)."""
+    from quizgen.questions.generator import GenerateOptions, generate_set
+
+    qset = generate_set(base, GenerateOptions(), seed=1)
+    statements = sum(1 + len(f.false_statements) for f in base.facts if f.askable)
+    found = lint_set(qset, base, documents) + lint_facts(base, documents)
+    return found, len(qset.questions) + statements
