@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from quizgen.errors import NoQuestionsError
+from quizgen.questions.clueing import compatible
 from quizgen.questions.model import FORM_ALIASES, Question
 
 Response = int | tuple[int, ...]
@@ -73,7 +74,8 @@ def choose_questions(
     topics: Iterable[str] = (),
     forms: Iterable[str] = (),
 ) -> tuple[Question, ...]:
-    """Up to `count` questions, in random order, with any of `topics` and one of `forms`."""
+    """Up to `count` questions, in random order, with any of `topics` and one of `forms`,
+    no two from the same fact and none printing another's answer."""
     wanted_topics = set(topics)
     wanted_forms = {FORM_ALIASES.get(f, f) for f in forms}
     pool = [
@@ -86,7 +88,14 @@ def choose_questions(
         raise NoQuestionsError(
             "no question matches those topics and forms; try fewer --topic or --form options"
         )
-    return tuple(rng.sample(pool, k=min(count, len(pool))))
+    # in random order, skipping a question that shares a fact with, or gives away, one chosen
+    chosen: list[Question] = []
+    for question in rng.sample(pool, k=len(pool)):
+        if len(chosen) == count:
+            break
+        if compatible(question, chosen):
+            chosen.append(question)
+    return tuple(chosen)
 
 
 def remaining(planned: Sequence[str], answered: Iterable[str]) -> tuple[str, ...]:

@@ -41,8 +41,16 @@ def test_the_same_seed_chooses_the_same_questions_in_the_same_order() -> None:
     assert len(set(first)) == 3
 
 
-def test_count_larger_than_the_set_asks_every_question_once() -> None:
-    assert sorted(q.id for q in choose_questions(QUESTIONS, 99, random.Random(1))) == sorted(BY_ID)
+def test_count_larger_than_the_set_asks_every_fact_once() -> None:
+    chosen = choose_questions(QUESTIONS, 99, random.Random(1))
+    facts = [q.fact for q in chosen]
+    assert sorted(facts) == sorted({q.fact for q in QUESTIONS})  # one question per fact
+
+
+def test_a_quiz_never_asks_two_questions_that_clue_each_other() -> None:
+    for seed in range(20):
+        chosen = choose_questions(QUESTIONS, 99, random.Random(seed))
+        assert len({q.fact for q in chosen}) == len(chosen)
 
 
 @pytest.mark.parametrize(
