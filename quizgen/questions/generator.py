@@ -302,4 +302,4 @@ def _contested_explanation(base: FactBase, fact: Fact) -> str:
     sides = "; ".join(
         f"{base.answer_text(v.answer)} according to {v.according_to}" for v in fact.variants
     )
-    return f"{fact.explanation} The documents disagree: {sides}."
+    return f"{fact.explanation} Each source's answer: {sides}."

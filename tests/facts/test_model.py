@@ -27,6 +27,7 @@ from quizgen.facts.model import (
     Variant,
     format_number,
     shown_number,
+    unit_for,
 )
 
 HERE = Location("notes.yaml", 1)
@@ -210,10 +211,33 @@ def test_accepted_texts_are_answer_then_aliases_then_accepted_without_repeats(
         (NumberAnswer(2.5, "million people", "nearly"), "nearly 2.5 million people"),
         (NumberAnswer(0, "deaths"), "0 deaths"),
         (NumberAnswer(1, "convoy"), "1 convoy"),
+        (NumberAnswer(1, "warships"), "1 warship"),
+        (NumberAnswer(1.0, "casualties", "about"), "about 1 casualty"),
+        (NumberAnswer(3, "warships"), "3 warships"),
+        (NumberAnswer(1.5, "months"), "1.5 months"),
     ],
 )
 def test_format_number(answer: NumberAnswer, expected: str) -> None:
     assert format_number(answer) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        (1, "warships", "warship"),
+        (1, "people wounded", "people wounded"),
+        (1, "casualties", "casualty"),
+        (1, "civilians", "civilian"),
+        (1, "glass", "glass"),
+        (1, "tonnes of flour", "tonnes of flour"),
+        (0, "warships", "warships"),
+        (2, "warships", "warships"),
+        (0.5, "months", "months"),
+        (275000, "civilians", "civilians"),
+    ],
+)
+def test_unit_for_agrees_with_one(value: float, unit: str, expected: str) -> None:
+    assert unit_for(value, unit) == expected
 
 
 @pytest.mark.parametrize(
