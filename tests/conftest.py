@@ -11,6 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from quizgen.facts.loader import load_fact_base
+from quizgen.facts.model import FactBase
+from quizgen.paths import shipped_notes_dir
+
 GAZETTE = """\
 The Harbour Town Gazette
 
@@ -210,3 +214,9 @@ def minimal_notes(tmp_path: Path) -> Path:
 def documents_dir(tmp_path: Path) -> Path:
     """The two invented documents the minimal fact base cites, with matching checksums."""
     return write_files(tmp_path / "documents", DOCUMENTS)
+
+
+@pytest.fixture(scope="module")
+def real_base() -> FactBase:
+    """The fact base shipped with quizgen."""
+    return load_fact_base(shipped_notes_dir())

@@ -1,9 +1,7 @@
-"""Finding where a fact's answer is written in its statement (for true/false swaps and clozes)."""
+"""Finding where a fact's answer is written in its statement (for cloze cards)."""
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -78,22 +76,3 @@ def find_slot(base: FactBase, fact: Fact) -> Slot | None:
         if match:
             return Slot(fact.statement, match.start(), match.end())
     return None
-
-
-def respell(written: str, value: float, answer: Answer) -> str:
-    """Another number or date (given by its sort value) written in the style of `written`."""
-    if isinstance(answer, NumberAnswer):
-        number = shown_number(value)
-        return f"{number:,}" if "," in written or not isinstance(number, int) else str(number)
-    assert isinstance(answer, DateAnswer)
-    day = dt.date.fromordinal(int(value))
-    month = calendar.month_name[day.month]
-    if answer.date.precision is Precision.YEAR:
-        return str(day.year)
-    if answer.date.precision is Precision.MONTH:
-        return f"{month} {day.year}"
-    if re.match(r"^\d", written):
-        return f"{day.day} {month} {day.year}"
-    return (
-        f"{month} {day.day}, {day.year}" if re.search(r"\d{4}", written) else f"{month} {day.day}"
-    )

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from quizgen.questions.model import Form, Question
 from quizgen.questions.option_text import normalise_option
-from quizgen.questions.placement import Draft
 
-Item = Draft | Question
+if TYPE_CHECKING:  # the quiz imports this module: keep the generator's machinery out of it
+    from typing import TypeAlias
+
+    from quizgen.questions.placement import Draft
+
+    Item: TypeAlias = Draft | Question
 
 _DAY_DATE = re.compile(r"^([A-Z][a-z]+ \d{1,2}), \d{4}$")
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
@@ -22,8 +27,8 @@ _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 
 def key_forms(item: Item) -> tuple[str, ...]:
     """The normalised ways the item's key can appear in text (none for true/false and order)."""
-    if isinstance(item, Draft):
-        key = item.key
+    if not isinstance(item, Question):
+        key = item.key  # a draft: its options are not placed yet, its key is known
     elif item.form is Form.MULTIPLE_CHOICE:
         key = item.options[item.key_index]
     else:

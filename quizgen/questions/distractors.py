@@ -57,6 +57,7 @@ class Pools:
     numbers: dict[str, list[float]] = field(default_factory=dict)
     dates: dict[Precision, list[PartialDate]] = field(default_factory=dict)
     story_end: dt.date = dt.date.max
+    caption_only: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, base: FactBase) -> Pools:
@@ -107,6 +108,7 @@ class Pools:
         pools.numbers = {unit: sorted(values) for unit, values in numbers.items()}
         pools.dates = {p: sorted(values) for p, values in dates.items()}
         pools.story_end = story_end(base)
+        pools.caption_only = frozenset(e.id for e in base.entities if e.caption_only)
         return pools
 
 
@@ -208,8 +210,7 @@ def _entities(
     excluder: Excluder,
 ) -> tuple[str, ...]:
     key = base.entity(answer.entity)
-    banned = {key.id, *fact.excludes}
-    banned |= {e.id for e in base.entities if e.caption_only or not _shares(e, key, fact)}
+    banned = {key.id, *fact.excludes, *pools.caption_only}
     tiers: list[list[Entity]] = [
         [base.entity(d.entity) for d in fact.distractors if isinstance(d, EntityAnswer)]
     ]
@@ -230,7 +231,11 @@ def _entities(
     chosen: list[str] = []
     for tier in tiers:
         for entity in _shuffled(tier, rng, limit=DRAW_PER_TIER):
-            if entity.id not in banned and excluder.admit(entity.name):
+            if (
+                entity.id not in banned
+                and _shares(entity, key, fact)
+                and excluder.admit(entity.name)
+            ):
                 banned.add(entity.id)
                 chosen.append(entity.name)
             if len(chosen) == 3:

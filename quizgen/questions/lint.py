@@ -19,6 +19,7 @@ from pathlib import Path
 from quizgen.facts.model import DateAnswer, Entity, EntityAnswer, Fact, FactBase, NumberAnswer
 from quizgen.questions.clueing import clues
 from quizgen.questions.distractors import LOWER_BOUNDS, UPPER_BOUNDS, story_end
+from quizgen.questions.generator import GenerateOptions, generate_set
 from quizgen.questions.model import Form, Question, QuestionSet
 from quizgen.questions.option_text import normalise_option
 
@@ -241,8 +242,6 @@ def copied_runs(text: str, shingles: set[tuple[str, ...]]) -> list[str]:
 
 def lint_base(base: FactBase, documents: Path | None = None) -> tuple[list[Finding], int]:
     """Findings for every question the fact base yields (its full set and every statement)."""
-    from quizgen.questions.generator import GenerateOptions, generate_set
-
     qset = generate_set(base, GenerateOptions(), seed=1)
     statements = sum(1 + len(f.false_statements) for f in base.facts if f.askable)
     found = lint_set(qset, base, documents) + lint_facts(base, documents)

@@ -13,9 +13,7 @@ from hypothesis import strategies as st
 from synthetic import fact_bases
 
 from quizgen.errors import GenerationError
-from quizgen.facts.loader import load_fact_base
 from quizgen.facts.model import DateAnswer, FactBase, FactKind, NumberAnswer, Status, unit_for
-from quizgen.paths import shipped_notes_dir
 from quizgen.questions.clueing import clues
 from quizgen.questions.generator import GenerateOptions, generate_set
 from quizgen.questions.model import Form, Question, QuestionSet
@@ -23,11 +21,6 @@ from quizgen.questions.option_text import normalise_option
 from quizgen.questions.set_file import dump_set
 
 FORBIDDEN_OPTIONS = {"all of the above", "none of the above"}
-
-
-@pytest.fixture(scope="module")
-def real_base() -> FactBase:
-    return load_fact_base(shipped_notes_dir())
 
 
 @pytest.fixture(scope="module")

@@ -6,19 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
-from quizgen.facts.loader import load_fact_base
 from quizgen.facts.model import FactBase
-from quizgen.paths import shipped_notes_dir
 from quizgen.questions.generator import GenerateOptions, generate_set
 from quizgen.questions.model import Form, Question
 from quizgen.questions.option_text import normalise_option
 
 Strategy = Callable[[Question], list[int]]
-
-
-@pytest.fixture(scope="module")
-def real_base() -> FactBase:
-    return load_fact_base(shipped_notes_dir())
 
 
 def longest(question: Question) -> list[int]:
