@@ -6,6 +6,7 @@ from quizgen.facts.answer_reader import read_answer, read_distractor, read_parti
 from quizgen.facts.field_reader import FieldReader, suggestion, with_article
 from quizgen.facts.model import (
     ENTITY_KINDS,
+    EVIDENCE_ROLES,
     OPTION_ATTRIBUTES,
     Answer,
     DateAnswer,
@@ -39,11 +40,12 @@ _BY_STATUS: dict[Status, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "note",
             "false_statements",
             "options_share",
+            "related",
         ),
     ),
     Status.CONTESTED: (
         ("status", "variants", "explanation"),
-        ("excludes", "distractors", "event", "event_date", "note", "options_share"),
+        ("excludes", "distractors", "event", "event_date", "note", "options_share", "related"),
     ),
     Status.SLIP: (("status", "note", "evidence"), ("explanation", "event", "event_date")),
 }
@@ -103,6 +105,11 @@ def read_fact(reader: FieldReader, record: Located, collected: Collected) -> Fac
             record.line,
             f"{what} is a {kind.value} question: give at least {MIN_DISTRACTORS} (best 3)"
             " hand-written wrong answers under 'distractors'",
+        )
+    related = reader.text_list(record, "related", what)
+    for other in related:
+        collected.references.append(
+            Reference("fact", other, reader.path, record.line_of("related"), what)
         )
     excludes = reader.text_list(record, "excludes", what)
     for entity in excludes:
@@ -170,6 +177,7 @@ def read_fact(reader: FieldReader, record: Located, collected: Collected) -> Fac
         location=Location(reader.path, record.line),
         false_statements=false_statements,
         options_share=tuple(n for n in options_share if n in OPTION_ATTRIBUTES),
+        related=related,
     )
 
 
@@ -194,7 +202,14 @@ def read_evidence(
     """The evidence list: each a source id and a quote of at most 25 words."""
     evidence = []
     for item in reader.list_of_mappings(record, "evidence", what):
-        reader.check_keys(item, f"evidence of {what}", ("source", "quote"), ())
+        reader.check_keys(item, f"evidence of {what}", ("source", "quote"), ("role",))
+        role = reader.text(item, "role", f"evidence of {what}", required=False) or "proof"
+        if role not in EVIDENCE_ROLES:
+            reader.report(
+                item.line_of("role"),
+                f"'role' of evidence of {what} is {role!r} (allowed: {', '.join(EVIDENCE_ROLES)})",
+            )
+            role = "proof"
         source = reader.slug(item, "source", f"evidence of {what}")
         quote = reader.text(item, "quote", f"evidence of {what}")
         if quote is not None and len(quote.split()) > MAX_QUOTE_WORDS:
@@ -213,6 +228,7 @@ def read_evidence(
                     source=source,
                     quote=quote,
                     location=Location(reader.path, item.line_of("quote")),
+                    role=role,
                 )
             )
     return tuple(evidence)

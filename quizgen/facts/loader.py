@@ -238,11 +238,16 @@ def _read_topic(reader: FieldReader, record: Located, collected: Collected) -> T
 def _check_references(base: FactBase, collected: Collected) -> None:
     """Every id a record names must exist (and, for answers, be of the right kind)."""
     # An id whose record has its own problems still exists: naming it is not a second problem.
-    known: dict[str, set[str]] = {"source": set(), "topic": set(), "entity": set()}
+    known: dict[str, set[str]] = {"source": set(), "topic": set(), "entity": set(), "fact": set()}
     for namespace, record_id in collected.first_seen:
         known.setdefault(namespace, set()).add(record_id)
     entities = {e.id for e in base.entities}
-    where_listed = {"source": "sources.yaml", "topic": "topics.yaml", "entity": "entities.yaml"}
+    where_listed = {
+        "source": "sources.yaml",
+        "topic": "topics.yaml",
+        "entity": "entities.yaml",
+        "fact": "facts/*.yaml",
+    }
     for ref in collected.references:
         if where_listed[ref.namespace].removesuffix(".yaml") in collected.unreadable:
             continue

@@ -55,6 +55,7 @@ class FactKind(enum.Enum):
 OPTION_ATTRIBUTES = ("gender", "office", "country", "organisation", "council_seat")
 GENDERS = ("female", "male")
 COUNCIL_SEATS = ("permanent", "elected")
+EVIDENCE_ROLES = ("proof", "dating")
 
 
 #: The kinds of entity that may answer each kind of question (and be offered as wrong options).
@@ -174,6 +175,9 @@ class Evidence:
     source: str
     quote: str
     location: Location
+    #: "proof" quotes prove the fact and are shown to learners as its citation; "dating" quotes
+    #: only fix when a document was written (a byline) and are proven but never shown.
+    role: str = "proof"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -219,6 +223,9 @@ class Fact:
     location: Location
     false_statements: tuple[FalseStatement, ...] = ()
     options_share: tuple[str, ...] = ()
+    #: Facts whose questions would give this one's answer away (or the other way round), or that
+    #: come from the same sentence: never asked together in one set or quiz.
+    related: tuple[str, ...] = ()
 
     @property
     def contested(self) -> bool:
@@ -229,6 +236,10 @@ class Fact:
     def askable(self) -> bool:
         """False for slips, which are recorded but never become questions."""
         return self.status is not Status.SLIP
+
+    def shown_evidence(self) -> tuple[Evidence, ...]:
+        """The quotes a learner sees as the fact's citation (dating quotes are left out)."""
+        return tuple(e for e in self.evidence if e.role == "proof")
 
     def all_evidence(self) -> tuple[Evidence, ...]:
         """The fact's own evidence and that of every variant."""

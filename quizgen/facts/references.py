@@ -12,7 +12,7 @@ from quizgen.facts.model import EntityKind, Location
 class Reference:
     """A reference by id from one record to another, checked once everything is read."""
 
-    namespace: str  # "entity", "source" or "topic"
+    namespace: str  # "entity", "source", "topic" or "fact"
     target: str
     path: str
     line: int

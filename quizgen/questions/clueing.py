@@ -64,7 +64,23 @@ def facts_of(item: Item) -> set[str]:
     return {item.fact, *item.facts}
 
 
+def linked(first: Item, second: Item) -> bool:
+    """True when the items share a fact, or one names the other's fact as related."""
+    mine, theirs = facts_of(first), facts_of(second)
+    return bool(mine & theirs or mine & set(second.related) or theirs & set(first.related))
+
+
+#: How many questions of one set or quiz may share a key: more, and "pick Kerry" is a strategy.
+MAX_SAME_KEY = 2
+
+
 def compatible(item: Item, chosen: Iterable[Item]) -> bool:
-    """True when `item` shares no fact with, and neither clues nor is clued by, any of `chosen`."""
-    facts = facts_of(item)
-    return all(not (facts & facts_of(other)) and not clues(item, other) for other in chosen)
+    """True when `item` is not linked to, does not clue and is not clued by any of `chosen`,
+    and its key is not already the key of MAX_SAME_KEY of them."""
+    key = key_forms(item)[:1]
+    same_key = 0
+    for other in chosen:
+        if linked(item, other) or clues(item, other):
+            return False
+        same_key += bool(key) and key_forms(other)[:1] == key
+    return same_key < MAX_SAME_KEY

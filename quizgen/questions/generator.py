@@ -7,6 +7,7 @@ No clock, no global random state, no I/O. Question ids derive from the fact id a
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from quizgen.errors import GenerationError
 from quizgen.facts.digest import fact_base_digest
 from quizgen.facts.model import Evidence, Fact, FactBase, Status
+from quizgen.facts.relations import related_facts
 from quizgen.facts.selection import select_facts
 from quizgen.gcpause import paused_gc
 from quizgen.questions.clueing import compatible, facts_of
@@ -208,6 +210,7 @@ class _Maker:
 
     def __init__(self, base: FactBase, pools: Pools, timeline: Timeline, seed: int) -> None:
         self.base, self.pools, self.timeline, self.seed = base, pools, timeline, seed
+        self.links = related_facts(base)
 
     def rng_for(self, question_id: str) -> random.Random:
         """A random stream that depends only on the seed and the question id."""
@@ -215,6 +218,14 @@ class _Maker:
 
     def make(self, spec: _Spec) -> Draft | Question | None:
         """The draft or question for `spec`, or None when the fact base cannot support it."""
+        made = self._make(spec)
+        if made is None:
+            return None
+        own = facts_of(made)
+        related = sorted({r for f in own for r in self.links.get(f, ())} - own)
+        return dataclasses.replace(made, related=tuple(related)) if related else made
+
+    def _make(self, spec: _Spec) -> Draft | Question | None:
         if spec.shape == "mc":
             return self._multiple_choice(spec)
         if spec.shape.startswith("tf"):
@@ -229,9 +240,10 @@ class _Maker:
         return self.citations(fact.evidence)
 
     def citations(self, evidence: tuple[Evidence, ...]) -> tuple[Citation, ...]:
-        """Each evidence quote with its document's outlet, headline and date."""
+        """Each proof quote with its document's outlet, headline and date (dating quotes are
+        proven by `check` but are bookkeeping, not a citation a learner reads)."""
         cited = []
-        for item in evidence:
+        for item in (e for e in evidence if e.role == "proof"):
             source = self.base.source(item.source)
             cited.append(
                 Citation(

@@ -17,7 +17,7 @@ from itertools import combinations
 from pathlib import Path
 
 from quizgen.facts.model import DateAnswer, Entity, EntityAnswer, Fact, FactBase, NumberAnswer
-from quizgen.questions.clueing import clues
+from quizgen.questions.clueing import clues, linked
 from quizgen.questions.distractors import LOWER_BOUNDS, UPPER_BOUNDS, story_end
 from quizgen.questions.generator import GenerateOptions, generate_set
 from quizgen.questions.model import Form, Question, QuestionSet
@@ -212,8 +212,10 @@ def _position_cue(questions: Iterable[Question]) -> Iterator[Finding]:
 
 def _clueing(questions: tuple[Question, ...]) -> Iterator[Finding]:
     for a, b in combinations(questions, 2):
-        if {a.fact, *a.facts} & {b.fact, *b.facts}:
-            yield Finding(where=b.id, rule="same-fact", message=f"draws on a fact of {a.id}")
+        if linked(a, b):
+            yield Finding(
+                where=b.id, rule="same-fact", message=f"shares or relates a fact of {a.id}"
+            )
         elif clues(a, b):
             yield Finding(where=b.id, rule="clueing", message=f"it and {a.id} give each other away")
 

@@ -77,6 +77,8 @@ class Question:
     topics: tuple[str, ...]
     facts: tuple[str, ...] = ()
     options_sorted: bool = False
+    #: Facts whose questions must not share a set or quiz with this one (they clue each other).
+    related: tuple[str, ...] = ()
 
     @property
     def key_index(self) -> int:

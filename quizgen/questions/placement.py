@@ -22,6 +22,7 @@ class Draft:
     sources: tuple[Citation, ...]
     topics: tuple[str, ...]
     facts: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
 
     def option_count(self) -> int:
         """4 options where the candidates allow, else 3, else 0 (the draft cannot be asked)."""
@@ -62,6 +63,7 @@ class Draft:
             topics=self.topics,
             facts=self.facts,
             options_sorted=c.ordered,
+            related=self.related,
         )
 
 

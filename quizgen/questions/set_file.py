@@ -20,6 +20,7 @@ Shape (YAML):
         fact: churkin-signals-veto
         facts: [...]                      # timeline questions: every fact involved
         options_sorted: true              # numbers and dates: options kept in ascending order
+        related: [...]                    # facts never asked in the same set or quiz
         explanation: ...
         sources: [{outlet, headline, date, document, quote}]
         topics: [united-nations]
@@ -131,6 +132,8 @@ def _question_data(question: Question) -> dict[str, Any]:
         data["facts"] = list(question.facts)
     if question.options_sorted:
         data["options_sorted"] = True
+    if question.related:
+        data["related"] = list(question.related)
     data["explanation"] = question.explanation
     data["sources"] = [
         {
@@ -184,7 +187,7 @@ def _read_header(reader: FieldReader, data: Located) -> SetHeader | None:
 def _read_question(reader: FieldReader, item: Located) -> Question | None:
     qid = reader.text(item, "id", "a question")
     what = f"question {qid!r}"
-    reader.check_keys(item, what, _QUESTION_KEYS, ("facts", "options_sorted"))
+    reader.check_keys(item, what, _QUESTION_KEYS, ("facts", "options_sorted", "related"))
     form = reader.choice(item, "form", what, Form, Form.MULTIPLE_CHOICE)
     stem = reader.text(item, "stem", what)
     options = reader.text_list(item, "options", what)
@@ -219,6 +222,7 @@ def _read_question(reader: FieldReader, item: Located) -> Question | None:
         topics=reader.text_list(item, "topics", what),
         facts=reader.text_list(item, "facts", what),
         options_sorted=sorted_flag,
+        related=reader.text_list(item, "related", what),
     )
 
 

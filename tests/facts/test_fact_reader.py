@@ -27,7 +27,7 @@ AFTER_BRIDGE = "    name: River Bridge\n"  # entities.yaml:21
 
 CONTESTED_KEYS = (
     "distractors, event, event_date, excludes, explanation, id, kind, note, options_share,"
-    " revised, statement, status, topics, variants"
+    " related, revised, statement, status, topics, variants"
 )
 SLIP_KEYS = (
     "event, event_date, evidence, explanation, id, kind, note, revised, statement, status, topics"
