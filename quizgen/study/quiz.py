@@ -1,6 +1,6 @@
 """Running a quiz or a review against the progress store: resume offers, sessions, what is due.
 
-The entry point of the study stage for the command line: `cli.py` parses options and calls
+The entry point of the study stage for the command line: `quizgen.cli` parses options and calls
 `offer_resume`, `start_plan` (in `plan`) and `run_plan`; everything they print goes through the
 terminal's `Ui`.
 """

@@ -1,0 +1,154 @@
+"""Commands on the fact base: check, facts, sources and the item linter."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from quizgen.cli import _check_selection, load_base, main, notes_option, reports_errors
+from quizgen.plural import plural
+
+
+@main.command()
+@notes_option
+@click.option(
+    "--documents",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    envvar="QUIZGEN_DOCUMENTS",
+    help="Folder of the source documents: also prove every evidence quote and checksum"
+    " (default: $QUIZGEN_DOCUMENTS).",
+)
+@reports_errors
+def check(notes: Path | None, documents: Path | None) -> None:
+    """Validate the fact base and report every problem as path:line: message.
+
+    \b
+    Example:
+      quizgen check --documents ../shared/seeds
+      quizgen check --notes my_notes/
+    """
+    from quizgen.facts.model import EntityKind, Status
+    from quizgen.facts.proof import prove_against_documents
+
+    base = load_base(notes)
+    people = sum(1 for e in base.entities if e.kind is EntityKind.PERSON)
+    contested = sum(1 for f in base.facts if f.status is Status.CONTESTED)
+    slips = sum(1 for f in base.facts if f.status is Status.SLIP)
+    summary = (
+        f"ok: {len(base.sources)} sources, {len(base.entities)} entities ({people} people),"
+        f" {len(base.facts)} facts ({contested} contested, {plural(slips, 'slip')}),"
+        f" {len(base.topics)} topics"
+    )
+    if documents is None:
+        summary += "; quotes not proven (give --documents DIR or set QUIZGEN_DOCUMENTS)"
+    else:
+        proof = prove_against_documents(base, documents)
+        summary += f"; {proof.quotes} evidence quotes proven in {proof.documents} documents"
+    click.echo(summary)
+
+
+@main.command()
+@notes_option
+@click.option("--topic", "topics", multiple=True, help="Only facts with this topic (repeatable).")
+@click.option(
+    "--source", "sources", multiple=True, help="Only facts citing this source id or file."
+)
+@click.option("--contested", is_flag=True, help="Only contested facts and recorded slips.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array for scripts.")
+@reports_errors
+def facts(
+    notes: Path | None,
+    topics: tuple[str, ...],
+    sources: tuple[str, ...],
+    contested: bool,
+    as_json: bool,
+) -> None:
+    """List facts: id, statement, answer, sources and topics.
+
+    \b
+    Examples:
+      quizgen facts --topic united-nations
+      quizgen facts --contested
+      quizgen facts --json | python -m json.tool
+    """
+    from quizgen.facts.listing import fact_lines, fact_record
+    from quizgen.facts.selection import select_facts
+
+    base = load_base(notes)
+    _check_selection(base, topics, sources)
+    chosen = select_facts(base, topics, sources, contested)
+    if as_json:
+        click.echo(json.dumps([fact_record(base, f) for f in chosen], indent=2, ensure_ascii=False))
+        return
+    for fact in chosen:
+        _echo_entry(*fact_lines(base, fact))
+    click.echo(f"{len(chosen)} facts")
+
+
+@main.command()
+@notes_option
+@reports_errors
+def sources(notes: Path | None) -> None:
+    """List the documents the fact base is drawn from.
+
+    \b
+    Example:
+      quizgen sources
+    """
+    from quizgen.facts.listing import source_lines
+
+    base = load_base(notes)
+    for source in base.sources:
+        _echo_entry(*source_lines(base, source))
+
+
+def _echo_entry(heading: str, lines: list[str]) -> None:
+    """A listing entry: its id in bold (the rest of the heading plain), then its details."""
+    name, _, rest = heading.partition("  ")
+    click.echo(click.style(name, bold=True) + (f"  {rest}" if rest else ""))
+    for line in lines:
+        click.echo(line)
+
+
+@main.command()
+@notes_option
+@click.option(
+    "--set",
+    "set_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Question set to check (default: every question the fact base yields).",
+)
+@click.option(
+    "--documents",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    envvar="QUIZGEN_DOCUMENTS",
+    help="Also flag runs of 8+ words copied from these documents (default: $QUIZGEN_DOCUMENTS).",
+)
+@reports_errors
+def lint(notes: Path | None, set_path: Path | None, documents: Path | None) -> None:
+    """Check questions against the item-writing rules; one line per finding, exit 1 if any.
+
+    \b
+    Examples:
+      quizgen lint
+      quizgen lint --set test-A.yaml
+      quizgen lint --documents ../shared/seeds
+    """
+    from quizgen.questions.lint import lint_base, lint_set
+    from quizgen.questions.set_file import load_set
+
+    base = load_base(notes)
+    if set_path is None:
+        findings, checked = lint_base(base, documents)
+    else:
+        qset = load_set(set_path)
+        findings, checked = lint_set(qset, base, documents), len(qset.questions)
+    for finding in findings:
+        click.echo(str(finding))
+    if findings:
+        raise click.ClickException(
+            f"{plural(len(findings), 'finding')} in {plural(checked, 'question')}"
+        )
+    click.echo(f"ok: {plural(checked, 'question')}, no findings")

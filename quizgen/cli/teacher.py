@@ -1,0 +1,155 @@
+"""Teachers' commands: generate question sets, build the decks, export to other formats."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from quizgen.cli import _check_selection, load_base, main, notes_option, reports_errors
+from quizgen.exports.formats import EXPORT_FORMATS
+from quizgen.questions.model import FORM_CHOICES
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
+
+
+def _progress_reporter(label: str, total: int) -> ProgressBar[int] | None:
+    """A click progress bar on stderr for large fact bases; None for small ones."""
+    if total < 2000:
+        return None
+    bar: ProgressBar[int] = click.progressbar(length=total, label=label, file=sys.stderr)
+    return bar
+
+
+@main.command()
+@notes_option
+@click.option("--seed", type=int, default=1, show_default=True, help="Random seed.")
+@click.option("--count", type=click.IntRange(min=1), help="Number of questions (default: all).")
+@click.option("--topic", "topics", multiple=True, help="Only these topics (repeatable).")
+@click.option(
+    "--form",
+    "forms",
+    multiple=True,
+    type=click.Choice(FORM_CHOICES),
+    help="Only these forms (repeatable; default: all).",
+)
+@click.option("--source", "sources", multiple=True, help="Only facts citing this source.")
+@click.option("--variants", type=click.IntRange(1, 26), default=1, help="Write variants A, B, ...")
+@click.option("--title", default="Aleppo 2016", show_default=True, help="Title of the set.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Set file.")
+@reports_errors
+def generate(
+    notes: Path | None,
+    seed: int,
+    count: int | None,
+    topics: tuple[str, ...],
+    forms: tuple[str, ...],
+    sources: tuple[str, ...],
+    variants: int,
+    title: str,
+    output: Path | None,
+) -> None:
+    """Generate a question set (YAML) from the fact base.
+
+    The same fact base and seed always give a byte-identical file. With --variants N and
+    -o test.yaml it writes test-A.yaml, test-B.yaml, ...: the same questions, each in its own
+    order with its own key.
+
+    \b
+    Examples:
+      quizgen generate --seed 7 --count 20 -o test.yaml
+      quizgen generate --seed 7 --count 20 --variants 2 -o test.yaml
+      quizgen generate --topic united-nations --form multiple-choice
+    """
+    from quizgen.questions.generator import GenerateOptions, generate_set
+    from quizgen.questions.set_file import dump_set
+    from quizgen.questions.variants import write_variants
+
+    base = load_base(notes)
+    _check_selection(base, topics, sources)
+    if variants > 1 and output is None:
+        raise click.UsageError("--variants writes one file per variant: give -o FILE too")
+    chosen_forms = forms or FORM_CHOICES
+    options = GenerateOptions(
+        title=title, count=count, topics=topics, forms=chosen_forms, sources=sources
+    )
+    bar = _progress_reporter("Generating", len(base.facts))
+    if bar is None:
+        qset = generate_set(base, options, seed)
+    else:
+        with bar:
+            qset = generate_set(base, options, seed, bar.update)
+    if count is not None and len(qset.questions) < count:
+        click.echo(f"Only {len(qset.questions)} questions fit the filters.", err=True)
+    from quizgen.questions.lint import lint_set
+
+    for finding in lint_set(qset, base):
+        click.echo(f"lint: {finding}", err=True)
+    if output is None:
+        click.echo(dump_set(qset), nl=False)
+        return
+    for path, written in write_variants(qset, variants, output):
+        click.echo(f"Wrote {path} ({written} questions)")
+
+
+@main.command()
+@notes_option
+@click.option(
+    "--decks",
+    "decks_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of deck recipes (default: the repository's decks/).",
+)
+@reports_errors
+def build(notes: Path | None, decks_dir: Path | None) -> None:
+    """Regenerate every deck under decks/ from its recipe (*.recipe.yaml).
+
+    \b
+    Example:
+      quizgen build
+    """
+    from quizgen.exports.build import build_decks
+    from quizgen.paths import shipped_decks_dir
+
+    base = load_base(notes)
+    for path, notes_of_file in build_decks(base, decks_dir or shipped_decks_dir()):
+        click.echo(f"Wrote {path}")
+        for note in notes_of_file:
+            click.echo(f"  note: {note}")
+
+
+@main.command()
+@notes_option
+@click.argument("format_name", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
+@click.option(
+    "--set",
+    "set_path",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Question set file (from quizgen generate).",
+)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@reports_errors
+def export(notes: Path | None, format_name: str, set_path: Path, output: Path) -> None:
+    """Export a question set for Moodle (gift, aiken), spreadsheets (csv), paper (markdown)
+    or Anki (anki).
+
+    \b
+    Examples:
+      quizgen export gift --set test-A.yaml -o test-A.gift
+      quizgen export markdown --set test-A.yaml -o test-A.md
+      quizgen export anki --set test-A.yaml -o test.apkg
+    """
+    from quizgen.exports.formats import export as run_export
+    from quizgen.questions.set_file import load_set
+
+    qset = load_set(set_path)
+    base = load_base(notes)
+    result = run_export(format_name, qset, base)
+    output.write_bytes(result.content)
+    click.echo(f"Wrote {output} ({len(qset.questions)} questions, {format_name})")
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
