@@ -296,17 +296,28 @@ def _numbers(
 
 
 def _invented_numbers(key: float, rng: random.Random) -> tuple[list[float], list[float]]:
-    """Plausible figures at the key's granularity (two significant digits), either side of it."""
+    """Plausible figures either side of the key, rounded as the key is rounded (376 gives 263,
+    not 260; 275,000 gives 193,000), so no option stands out by its roundness."""
     if key <= 12 and key.is_integer():
         below = [key - d for d in (1, 2, 3, 4) if key - d > 0]
         above = [key + d for d in (1, 2, 3, 5)]
     else:
-        step = 10 ** max(0, len(str(int(key))) - 2)
+        step = 10 ** trailing_zeros(key)
         below = [round(key * f / step) * step for f in (0.5, 0.6, 0.7, 0.8)]
         above = [round(key * f / step) * step for f in (1.25, 1.5, 1.75, 2.0)]
         below = [v for v in below if 0 < v < key]
         above = [v for v in above if v > key]
     return _shuffled(below, rng), _shuffled(above, rng)
+
+
+def trailing_zeros(value: float) -> int:
+    """How many zeros end a whole number (376: 0, 275,000: 3); 0 for fractions and zero."""
+    if not float(value).is_integer() or value == 0:
+        return 0
+    whole, count = int(value), 0
+    while whole % 10 == 0:
+        whole, count = whole // 10, count + 1
+    return count
 
 
 def _dates(

@@ -9,6 +9,7 @@ document wording, repeated options, and true/false items not written by hand.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -17,8 +18,8 @@ from itertools import combinations
 from pathlib import Path
 
 from quizgen.facts.model import DateAnswer, Entity, EntityAnswer, Fact, FactBase, NumberAnswer
-from quizgen.questions.clueing import clues, linked
-from quizgen.questions.distractors import LOWER_BOUNDS, UPPER_BOUNDS, story_end
+from quizgen.questions.clueing import MAX_SAME_KEY, clues, key_forms, linked
+from quizgen.questions.distractors import LOWER_BOUNDS, UPPER_BOUNDS, story_end, trailing_zeros
 from quizgen.questions.generator import GenerateOptions, generate_set
 from quizgen.questions.model import Form, Question, QuestionSet
 from quizgen.questions.option_text import normalise_option
@@ -58,6 +59,7 @@ def lint_set(qset: QuestionSet, base: FactBase, documents: Path | None = None) -
     findings += _position_cue(qset.questions)
     if qset.header.count is not None:  # the full pool is not one sitting; a quiz draws from it
         findings += _clueing(qset.questions)
+        findings += _repeated_keys(qset.questions)
     if documents is not None:
         shingles = document_shingles(documents)
         findings += [
@@ -162,6 +164,7 @@ def _option_rules(
                     where=q.id, rule="unit-grammar", message=f"{option!r}: one takes the singular"
                 )
         yield from _implied(q, answer)
+        yield from _precision_cue(q)
     if isinstance(answer, DateAnswer):
         end = story_end(base)
         for option in q.options:
@@ -187,6 +190,47 @@ def _implied(q: Question, answer: NumberAnswer) -> Iterator[Finding]:
         if (lower and value < key_value) or (not lower and value > key_value):
             yield Finding(
                 where=q.id, rule="implied-option", message=f"{option!r} is true if the key is"
+            )
+
+
+def _precision_cue(q: Question) -> Iterator[Finding]:
+    """The key is the only figure of its roundness, or breaks an even ladder of wrong options."""
+    values = []
+    for option in q.options:
+        found = _NUMBER.search(option)
+        if not found:
+            return
+        values.append(float(found.group(0).replace(",", "")))
+    key, wrong = values[q.key_index], [v for i, v in enumerate(values) if i != q.key_index]
+    if len(wrong) < 3:
+        return
+    zeros = [trailing_zeros(v) for v in values]
+    key_zeros, wrong_zeros = (
+        zeros[q.key_index],
+        {z for i, z in enumerate(zeros) if i != q.key_index},
+    )
+    if len(wrong_zeros) == 1 and key_zeros not in wrong_zeros and key_zeros < min(wrong_zeros):
+        yield Finding(
+            where=q.id, rule="precision-cue", message="the key is the only figure not rounded"
+        )
+    steps = {round(b - a, 6) for a, b in itertools.pairwise(sorted(wrong))}
+    # small counts (1, 3, 5 warships) step evenly by nature; a ladder of tens or more is a cue
+    if len(steps) == 1 and (step := steps.pop()) >= 10 and (key - min(wrong)) % step:
+        yield Finding(
+            where=q.id,
+            rule="precision-cue",
+            message=f"the wrong options step evenly by {step:g} and only the key is off the step",
+        )
+
+
+def _repeated_keys(questions: tuple[Question, ...]) -> Iterator[Finding]:
+    keyed = Counter(k[0] for q in questions if (k := key_forms(q)))
+    for key, count in sorted(keyed.items()):
+        if count > MAX_SAME_KEY:
+            yield Finding(
+                where="set",
+                rule="repeated-key",
+                message=f"{key!r} is the key of {count} questions (at most {MAX_SAME_KEY})",
             )
 
 
