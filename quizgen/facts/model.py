@@ -315,10 +315,24 @@ def format_number(answer: NumberAnswer) -> str:
 
 
 def unit_for(value: float, unit: str) -> str:
-    """The unit as it agrees with the number: `1 warship`, `3 warships` (units are plural)."""
-    if value != 1 or not unit.endswith("s") or unit.endswith("ss"):
+    """The unit as it agrees with the number: `1 warship`, `3 warships`, `1 person killed`
+    (units are written plural; the first word is the counted noun)."""
+    if value != 1:
         return unit
-    return unit[:-3] + "y" if unit.endswith("ies") else unit[:-1]
+    noun, _, rest = unit.partition(" ")
+    return " ".join(filter(None, (_singular(noun), rest)))
+
+
+def _singular(noun: str) -> str:
+    if noun == "people":
+        return "person"
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith(("sses", "shes", "ches", "xes", "uses")):
+        return noun[:-2]
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return noun[:-1]
+    return noun
 
 
 def shown_number(value: float) -> int | float:

@@ -63,7 +63,7 @@ def spellings(base: FactBase, answer: Answer) -> list[str]:
     else:
         assert isinstance(answer, TextAnswer)
         forms = [answer.text]
-    return sorted(set(forms), key=len, reverse=True)
+    return sorted(set(forms), key=lambda form: (-len(form), form))  # longest first, then A-Z
 
 
 def find_slot(base: FactBase, fact: Fact) -> Slot | None:
@@ -71,7 +71,8 @@ def find_slot(base: FactBase, fact: Fact) -> Slot | None:
     if fact.answer is None:
         return None
     for form in spellings(base, fact.answer):
-        pattern = r"(?<![\w-])" + re.escape(form) + r"(?![\w-]|,\d)"
+        # not inside a longer word or figure: "800" is not in "1,800", "5" is not in "2.5"
+        pattern = r"(?<![\w-])(?<!\d[,.])" + re.escape(form) + r"(?![\w-]|[,.]\d)"
         match = re.search(pattern, fact.statement)
         if match:
             return Slot(fact.statement, match.start(), match.end())

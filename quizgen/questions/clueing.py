@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quizgen.questions.model import Form, Question
@@ -23,6 +24,11 @@ if TYPE_CHECKING:  # the quiz imports this module: keep the generator's machiner
 
 _DAY_DATE = re.compile(r"^([A-Z][a-z]+ \d{1,2}), \d{4}$")
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+#: A key that names a month or a year is a date: its figures are years, not counts.
+_YEAR_ONLY = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b|^\d{4}$"
+)
 
 
 def key_forms(item: Item) -> tuple[str, ...]:
@@ -35,9 +41,10 @@ def key_forms(item: Item) -> tuple[str, ...]:
         return ()
     forms = [key]
     day = _DAY_DATE.match(key)
-    if day:
+    if day:  # a date's year alone gives nothing away: stems are anchored "in October 2016"
         forms.append(day.group(1))
-    forms += [f for f in _FIGURE.findall(key) if len(f) >= 3]  # "1" or "12" alone is too common
+    elif not _YEAR_ONLY.search(key):
+        forms += [f for f in _FIGURE.findall(key) if len(f) >= 3]  # "1" or "12" is too common
     return tuple(n for f in forms if (n := normalise_option(f)))
 
 
@@ -49,14 +56,41 @@ def shown_text(item: Item) -> str:
     return f" {normalise_option(' '.join(parts))} "
 
 
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What the clue checks read of an item, worked out once: its facts, related facts, key
+    forms and shown text."""
+
+    facts: frozenset[str]
+    related: frozenset[str]
+    keys: tuple[str, ...]
+    text: str
+
+    def gives_away(self, reader: Profile) -> bool:
+        """True when this item's key appears in the other's shown text."""
+        return any(f" {form} " in reader.text for form in self.keys)
+
+    def linked(self, other: Profile) -> bool:
+        """True when the two share a fact, or one names the other's fact as related."""
+        return bool(
+            self.facts & other.facts or self.facts & other.related or other.facts & self.related
+        )
+
+
+def profile(item: Item) -> Profile:
+    """The item's profile for clue checks."""
+    return Profile(
+        facts=frozenset(facts_of(item)),
+        related=frozenset(item.related),
+        keys=key_forms(item),
+        text=shown_text(item),
+    )
+
+
 def clues(first: Item, second: Item) -> bool:
     """True when either item's key appears in the other's shown text."""
-    return _gives_away(first, second) or _gives_away(second, first)
-
-
-def _gives_away(keyed: Item, reader: Item) -> bool:
-    text = shown_text(reader)
-    return any(f" {form} " in text for form in key_forms(keyed))
+    one, two = profile(first), profile(second)
+    return one.gives_away(two) or two.gives_away(one)
 
 
 def facts_of(item: Item) -> set[str]:
@@ -66,8 +100,7 @@ def facts_of(item: Item) -> set[str]:
 
 def linked(first: Item, second: Item) -> bool:
     """True when the items share a fact, or one names the other's fact as related."""
-    mine, theirs = facts_of(first), facts_of(second)
-    return bool(mine & theirs or mine & set(second.related) or theirs & set(first.related))
+    return profile(first).linked(profile(second))
 
 
 #: How many questions of one set or quiz may share a key: more, and "pick Kerry" is a strategy.
@@ -77,10 +110,15 @@ MAX_SAME_KEY = 2
 def compatible(item: Item, chosen: Iterable[Item]) -> bool:
     """True when `item` is not linked to, does not clue and is not clued by any of `chosen`,
     and its key is not already the key of MAX_SAME_KEY of them."""
-    key = key_forms(item)[:1]
+    return fits(profile(item), [profile(c) for c in chosen])
+
+
+def fits(candidate: Profile, chosen: Iterable[Profile]) -> bool:
+    """`compatible` over profiles worked out beforehand (for drawing many sets at once)."""
+    key = candidate.keys[:1]
     same_key = 0
     for other in chosen:
-        if linked(item, other) or clues(item, other):
+        if candidate.linked(other) or candidate.gives_away(other) or other.gives_away(candidate):
             return False
-        same_key += bool(key) and key_forms(other)[:1] == key
+        same_key += bool(key) and other.keys[:1] == key
     return same_key < MAX_SAME_KEY

@@ -19,7 +19,7 @@ from quizgen.facts.model import Evidence, Fact, FactBase, Status
 from quizgen.facts.relations import related_facts
 from quizgen.facts.selection import select_facts
 from quizgen.gcpause import paused_gc
-from quizgen.questions.clueing import compatible, facts_of
+from quizgen.questions.clueing import Profile, facts_of, fits, profile
 from quizgen.questions.distractors import Pools, candidates_for
 from quizgen.questions.model import (
     FORM_CHOICES,
@@ -41,10 +41,13 @@ _FAMILY_WEIGHT = {"multiple-choice": 6, "true-false": 2, "timeline": 2}
 #: (four options where the pool allows) at least 60%.
 MAX_TRUE_FALSE_SHARE = 0.25
 MIN_MULTIPLE_CHOICE_SHARE = 0.6
+MAX_TIMELINE_SHARE = 0.1
 #: In a set of every question (no count), the share of facts that also get their true/false item
 #: (a fact that cannot be asked as multiple choice always gets it). Keeps true/false near 20%.
 #: Tuning: changing it changes the full deck.
 FULL_SET_TRUE_FALSE_CHANCE = 0.2
+#: How many greedy draws a counted set gets; the fullest is kept. Tuning: changes every set.
+SELECTION_ATTEMPTS = 16
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -138,13 +141,36 @@ def _select(
     rng: random.Random,
     progress: Callable[[int], None] | None,
 ) -> list[Draft | Question]:
-    """Every fact's questions, or `count` questions, one per fact, that do not clue each other."""
+    """Every fact's questions, or `count` questions, one per fact, that do not clue each other.
+
+    Which questions fit together depends on the order they are tried in, so a counted set is
+    drawn SELECTION_ATTEMPTS times and the fullest draw is kept (the first of equals).
+    """
     if count is None:
         return _every_question(facts, specs, maker, rng, progress)
+    seeds = [rng.random() for _ in range(SELECTION_ATTEMPTS)]
+    draws = [
+        _draw(facts, specs, maker, count, random.Random(s), attempt)
+        for attempt, s in enumerate(seeds)
+    ]
+    return max(draws, key=len)
+
+
+def _draw(
+    facts: list[Fact],
+    specs: dict[str, list[_Spec]],
+    maker: _Maker,
+    count: int,
+    rng: random.Random,
+    attempt: int,
+) -> list[Draft | Question]:
+    """One greedy draw of up to `count` compatible questions, the mix's caps respected."""
     caps = {
         "true-false": int(count * MAX_TRUE_FALSE_SHARE),
-        "timeline": max(
-            0,
+        # a timeline question draws on three or four facts (and everything linked to them), so
+        # a few of them would crowd out many others
+        "timeline": min(
+            max(1, int(count * MAX_TIMELINE_SHARE)),
             count
             - math.ceil(count * MIN_MULTIPLE_CHOICE_SHARE)
             - int(count * MAX_TRUE_FALSE_SHARE),
@@ -153,8 +179,11 @@ def _select(
     }
     taken = dict.fromkeys(caps, 0)
     built: list[Draft | Question] = []
+    profiles: list[Profile] = []
     queue = list(facts)
     rng.shuffle(queue)
+    if attempt % 2:  # every other draw tries the least-linked facts first (they block fewer)
+        queue.sort(key=lambda f: len(maker.links.get(f.id, ())))
     # timeline questions first (each draws on several facts, so they fit only an emptier set);
     # then the rest by weight; a last pass lifts the timeline cap when the pool runs short
     for only, relax in (("timeline", False), (None, False), (None, True)):
@@ -170,7 +199,7 @@ def _select(
                     and (taken[s.family] < caps[s.family] or (relax and s.family == "timeline"))
                 }
             )
-            if not open_families or any(fact.id in facts_of(b) for b in built):
+            if not open_families or any(fact.id in p.facts for p in profiles):
                 continue
             weights = [_FAMILY_WEIGHT[f] for f in open_families]
             family = rng.choices(open_families, weights=weights)[0]
@@ -179,8 +208,12 @@ def _select(
             tried += [s for s in options if s.family != family and s.family in open_families]
             for spec in tried:
                 made = maker.make(spec)
-                if made is not None and compatible(made, built):
+                if made is None:
+                    continue
+                seen = maker.profile_of(spec, made)
+                if fits(seen, profiles):
                     built.append(made)
+                    profiles.append(seen)
                     taken[spec.family] += 1
                     break
     return built
@@ -211,13 +244,29 @@ class _Maker:
     def __init__(self, base: FactBase, pools: Pools, timeline: Timeline, seed: int) -> None:
         self.base, self.pools, self.timeline, self.seed = base, pools, timeline, seed
         self.links = related_facts(base)
+        self.made: dict[tuple[str, str, int], Draft | Question | None] = {}
+        self.profiles: dict[tuple[str, str, int], Profile] = {}
 
     def rng_for(self, question_id: str) -> random.Random:
         """A random stream that depends only on the seed and the question id."""
         return random.Random(f"{self.seed}:{question_id}")
 
     def make(self, spec: _Spec) -> Draft | Question | None:
-        """The draft or question for `spec`, or None when the fact base cannot support it."""
+        """The draft or question for `spec`, or None when the fact base cannot support it
+        (made once: it depends only on the spec and the seed)."""
+        key = (spec.fact.id, spec.shape, spec.variant)
+        if key not in self.made:
+            self.made[key] = self._build(spec)
+        return self.made[key]
+
+    def profile_of(self, spec: _Spec, made: Draft | Question) -> Profile:
+        """The clue-check profile of what `spec` made (worked out once)."""
+        key = (spec.fact.id, spec.shape, spec.variant)
+        if key not in self.profiles:
+            self.profiles[key] = profile(made)
+        return self.profiles[key]
+
+    def _build(self, spec: _Spec) -> Draft | Question | None:
         made = self._make(spec)
         if made is None:
             return None

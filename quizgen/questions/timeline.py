@@ -21,6 +21,9 @@ FIRST_WINDOW = 12
 #: How many of the nearest later events an ordering question picks each next event from.
 ORDER_WINDOW = 8
 
+#: Quotes cited per event: a date and what happened are often two sentences apart.
+TIMELINE_QUOTES = 2
+
 FIRST_STEM = "Which of these happened first?"
 ORDER_STEM = "Put these events in the order they happened, earliest first."
 
@@ -84,7 +87,7 @@ def first_draft(
         candidates=Candidates(free=tuple(str(e.event) for e in others)),
         fact=fact.id,
         explanation=explanation,
-        sources=tuple(c for e in chain for c in cite(e)[:1]),
+        sources=tuple(c for e in chain for c in cite(e)[:TIMELINE_QUOTES]),
         topics=_topics(chain),
         facts=tuple(e.id for e in chain),
     )
@@ -119,7 +122,7 @@ def order_question(
         answer=answer,
         fact=fact.id,
         explanation=explanation,
-        sources=tuple(c for e in chain for c in cite(e)[:1]),
+        sources=tuple(c for e in chain for c in cite(e)[:TIMELINE_QUOTES]),
         topics=_topics(chain),
         facts=tuple(e.id for e in chain),
     )

@@ -225,11 +225,11 @@ def test_format_number(answer: NumberAnswer, expected: str) -> None:
     ("value", "unit", "expected"),
     [
         (1, "warships", "warship"),
-        (1, "people wounded", "people wounded"),
+        (1, "people wounded", "person wounded"),
         (1, "casualties", "casualty"),
         (1, "civilians", "civilian"),
         (1, "glass", "glass"),
-        (1, "tonnes of flour", "tonnes of flour"),
+        (1, "tonnes of flour", "tonne of flour"),
         (0, "warships", "warships"),
         (2, "warships", "warships"),
         (0.5, "months", "months"),
