@@ -153,7 +153,23 @@ def _select(
         _draw(facts, specs, maker, count, random.Random(s), attempt)
         for attempt, s in enumerate(seeds)
     ]
-    return max(draws, key=len)
+    return _within_mix(max(draws, key=len))
+
+
+def _within_mix(built: list[Draft | Question]) -> list[Draft | Question]:
+    """A set that came out short of its count may hold too many true/false items for its
+    size: drop the last ones drawn until the mix holds."""
+    kept = list(built)
+    while kept:
+        true_false = [i for i, b in enumerate(kept) if _is_true_false(b)]
+        if len(true_false) <= len(kept) * MAX_TRUE_FALSE_SHARE:
+            break
+        del kept[true_false[-1]]
+    return kept
+
+
+def _is_true_false(item: Draft | Question) -> bool:
+    return isinstance(item, Question) and item.form is Form.TRUE_FALSE
 
 
 def _draw(

@@ -254,7 +254,7 @@ def family(question: Question) -> str:
     return question.form.choice
 
 
-@pytest.mark.parametrize("count", [None, 10, 20, 40])
+@pytest.mark.parametrize("count", [None, 10, 20, 40, 60])
 def test_the_mix_is_mostly_multiple_choice(real_base: FactBase, count: int | None) -> None:
     qset = generate_set(real_base, GenerateOptions(count=count), seed=4)
     shares = Counter(family(q) for q in qset.questions)
