@@ -23,6 +23,8 @@ from quizgen.questions.generator import GenerateOptions
 from quizgen.questions.model import FORM_CHOICES
 
 RECIPE_SUFFIX = ".recipe.yaml"
+#: As `generate --variants`: one letter each, A to Z.
+MAX_VARIANTS = 26
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +89,16 @@ def _read_recipe(reader: FieldReader, data: object, name: str) -> Recipe | None:
 
 def _whole(reader: FieldReader, record: Located, key: str) -> int | None:
     value = record.get(key)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < (0 if key == "seed" else 1):
-        reader.report(record.line_of(key), f"{key!r} of the recipe must be a whole number")
+    if value is None and (key != "seed" or key not in record):
+        return None  # count and variants may be left empty; a seed written empty is a mistake
+    low, high = (0, None) if key == "seed" else (1, MAX_VARIANTS if key == "variants" else None)
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or value < low
+        or (high is not None and value > high)
+    ):
+        bound = f" from {low} to {high}" if high is not None else ""
+        reader.report(record.line_of(key), f"{key!r} of the recipe must be a whole number{bound}")
         return None
     return value

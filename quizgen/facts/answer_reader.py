@@ -26,6 +26,9 @@ def read_partial_date(reader: FieldReader, value: Any, line: int, what: str) -> 
     reader.check_keys(record, what, ("date", "precision"), ())
     precision = reader.choice(record, "precision", what, Precision, Precision.DAY)
     raw = record.get("date")
+    if "date" in record and raw is None:
+        reader.report(record.line_of("date"), f"'date' of {what} is empty; write it like 2016-10-07")
+        return None
     if precision is None or raw is None:
         return None
     text = raw.isoformat() if isinstance(raw, dt.date) else str(raw)
@@ -75,7 +78,12 @@ def read_distractor(
         shaped = {"date": value, "precision": like.date.precision.value}
         return read_answer(reader, Located(shaped, line=line, key_lines={}), line, what)
     if isinstance(like, NumberAnswer):
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or value < 0
+        ):
             reader.report(line, f"{what} must be a number, like 300000")
             return None
         return NumberAnswer(value, like.unit, like.qualifier)

@@ -45,6 +45,8 @@ class PartialDate:
             )
         parts = [int(g) for g in match.groups()] + [0, 0]
         year, month, day = parts[0], parts[1], parts[2]
+        if year < 1:
+            raise ValueError(f"{text!r} has no year 0000; years run from 0001")
         if precision is not Precision.YEAR and not 1 <= month <= 12:
             raise ValueError(f"{text!r} has no month {month}; months run from 01 to 12")
         if precision is Precision.DAY:

@@ -15,6 +15,7 @@ from quizgen.facts.yaml_lines import Located
 E = TypeVar("E", bound=enum.Enum)
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def suggestion(word: str, choices: Iterable[str]) -> str:
@@ -146,8 +147,8 @@ class FieldReader:
         line = record.line_of(key)
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value
-        if isinstance(value, str):
-            try:
+        if isinstance(value, str) and _DAY.match(value.strip()):
+            try:  # (fromisoformat alone would also take 20261122 and 2026-W47-1)
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass

@@ -68,9 +68,11 @@ def base_summary(base: FactBase) -> str:
     contested = sum(1 for f in base.facts if f.status is Status.CONTESTED)
     slips = sum(1 for f in base.facts if f.status is Status.SLIP)
     return (
-        f"{len(base.sources)} sources, {len(base.entities)} entities ({people} people),"
-        f" {len(base.facts)} facts ({contested} contested, {plural(slips, 'slip')}),"
-        f" {len(base.topics)} topics"
+        f"{plural(len(base.sources), 'source')},"
+        f" {plural(len(base.entities), 'entity', 'entities')}"
+        f" ({plural(people, 'person', 'people')}),"
+        f" {plural(len(base.facts), 'fact')} ({contested} contested, {plural(slips, 'slip')}),"
+        f" {plural(len(base.topics), 'topic')}"
     )
 
 

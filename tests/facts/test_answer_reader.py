@@ -114,12 +114,6 @@ def test_read_partial_date_reports_an_unknown_key_and_still_reads_the_date() -> 
     assert lines(reader) == [f"{PATH}:13: unknown key 'circa' in {WHAT} (allowed: date, precision)"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: {date: null, precision: ...} is dropped without a problem, so a fact whose"
-    " answer is such a date silently disappears from the base",
-)
 def test_read_partial_date_reports_a_null_date() -> None:
     reader = FieldReader(PATH)
     assert read_partial_date(reader, record({"date": None, "precision": "day"}), 10, WHAT) is None
@@ -344,12 +338,6 @@ def test_read_distractor_reports_a_value_of_the_wrong_form(
     assert lines(reader) == [f"{PATH}:20: {message}"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: a number distractor may be negative, NaN or infinite (shown as '-5 civilians',"
-    " 'nan civilians'), though the answer itself must be a finite number >= 0",
-)
 @pytest.mark.parametrize("value", [-5, math.nan, math.inf])
 def test_read_distractor_rejects_numbers_an_answer_could_not_be(value: float) -> None:
     reader = FieldReader(PATH)

@@ -215,12 +215,6 @@ ONE_OF_EACH = FactBase(
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: only 'slip' is pluralised; one of each reads '1 sources, 1 entities"
-    " (1 people), 1 facts (...), 1 topics'",
-)
 def test_base_summary_uses_the_singular_for_one() -> None:
     assert base_summary(ONE_OF_EACH) == (
         "1 source, 1 entity (1 person), 1 fact (0 contested, 0 slips), 1 topic"
