@@ -27,7 +27,8 @@ def read_partial_date(reader: FieldReader, value: Any, line: int, what: str) -> 
     precision = reader.choice(record, "precision", what, Precision, Precision.DAY)
     raw = record.get("date")
     if "date" in record and raw is None:
-        reader.report(record.line_of("date"), f"'date' of {what} is empty; write it like 2016-10-07")
+        message = f"'date' of {what} is empty; write it like 2016-10-07"
+        reader.report(record.line_of("date"), message)
         return None
     if precision is None or raw is None:
         return None

@@ -80,19 +80,40 @@ def prove_against_documents(base: FactBase, documents_dir: Path) -> ProofReport:
             if text is None:
                 continue
             quotes += 1
-            if normalise(evidence.quote) not in text:
-                problems.append(
-                    Problem(
-                        evidence.location.path,
-                        evidence.location.line,
-                        f"evidence quote of fact {fact.id!r} is not in"
-                        f" {base.source(evidence.source).file}: copy it exactly from the"
-                        " document (only whitespace, curly quotes and dashes may differ)",
-                    )
+            quote = normalise(evidence.quote)
+            file = base.source(evidence.source).file
+            if quote not in text:
+                message = (
+                    f"evidence quote of fact {fact.id!r} is not in {file}: copy it exactly from"
+                    " the document (only whitespace, curly quotes and dashes may differ)"
                 )
+            elif not _whole_words(quote, text):
+                message = (
+                    f"evidence quote of fact {fact.id!r} cuts a word of {file} in two at its start"
+                    " or end: begin and end the quote on whole words"
+                )
+            else:
+                continue
+            problems.append(Problem(evidence.location.path, evidence.location.line, message))
     if problems:
         raise FactBaseError(problems)
     return ProofReport(len(texts), quotes)
+
+
+def _whole_words(quote: str, text: str) -> bool:
+    """True when some occurrence of `quote` in `text` neither starts nor ends inside a word
+    ("Friday" quoted from "Friday's" shows the learner half a word)."""
+    start = text.find(quote)
+    while start != -1:
+        end = start + len(quote)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        cut_start = quote[0].isalnum() and (before.isalnum() or before == "'")
+        cut_end = quote[-1].isalnum() and (after.isalnum() or after == "'")
+        if not (cut_start or cut_end):
+            return True
+        start = text.find(quote, start + 1)
+    return False
 
 
 def _at(where: Problem, message: str) -> Problem:

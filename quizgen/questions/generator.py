@@ -158,11 +158,12 @@ def _select(
 
 def _within_mix(built: list[Draft | Question]) -> list[Draft | Question]:
     """A set that came out short of its count may hold too many true/false items for its
-    size: drop the last ones drawn until the mix holds."""
+    size: drop the last ones drawn until the mix holds (one is always allowed, so a tiny pool
+    still gives a set)."""
     kept = list(built)
     while kept:
         true_false = [i for i, b in enumerate(kept) if _is_true_false(b)]
-        if len(true_false) <= len(kept) * MAX_TRUE_FALSE_SHARE:
+        if len(true_false) <= max(1, int(len(kept) * MAX_TRUE_FALSE_SHARE)):
             break
         del kept[true_false[-1]]
     return kept
@@ -182,7 +183,7 @@ def _draw(
 ) -> list[Draft | Question]:
     """One greedy draw of up to `count` compatible questions, the mix's caps respected."""
     caps = {
-        "true-false": int(count * MAX_TRUE_FALSE_SHARE),
+        "true-false": max(1, int(count * MAX_TRUE_FALSE_SHARE)),
         # a timeline question draws on three or four facts (and everything linked to them), so
         # a few of them would crowd out many others
         "timeline": min(

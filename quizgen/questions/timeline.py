@@ -76,8 +76,11 @@ def first_draft(
     # themselves, so the feedback dates them without claiming an order
     explanation = (
         f"{fact.event} ({fact.event_date.human() if fact.event_date else ''}) came first."
-        + " The others: "
-        + "; ".join(f"{e.event} ({e.event_date.human() if e.event_date else ''})" for e in others)
+        + " The others, by date: "
+        + "; ".join(
+            f"{e.event} ({e.event_date.human() if e.event_date else ''})"
+            for e in sorted(others, key=_start)
+        )
         + "."
     )
     return Draft(
@@ -87,7 +90,7 @@ def first_draft(
         candidates=Candidates(free=tuple(str(e.event) for e in others)),
         fact=fact.id,
         explanation=explanation,
-        sources=tuple(c for e in chain for c in cite(e)[:TIMELINE_QUOTES]),
+        sources=_sources(chain, cite),
         topics=_topics(chain),
         facts=tuple(e.id for e in chain),
     )
@@ -122,10 +125,18 @@ def order_question(
         answer=answer,
         fact=fact.id,
         explanation=explanation,
-        sources=tuple(c for e in chain for c in cite(e)[:TIMELINE_QUOTES]),
+        sources=_sources(chain, cite),
         topics=_topics(chain),
         facts=tuple(e.id for e in chain),
     )
+
+
+def _sources(
+    chain: list[Fact], cite: Callable[[Fact], tuple[Citation, ...]]
+) -> tuple[Citation, ...]:
+    """Up to TIMELINE_QUOTES citations per event, each quote once (two facts may share one)."""
+    cited = (c for e in chain for c in cite(e)[:TIMELINE_QUOTES])
+    return tuple({(c.document, c.quote): c for c in cited}.values())
 
 
 def _start(fact: Fact) -> int:
