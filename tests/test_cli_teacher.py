@@ -103,3 +103,20 @@ def test_a_broken_set_is_reported_with_its_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{bad}:2: 'seed' must be a whole number, like 20" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_an_anki_export_of_a_set_from_another_fact_base_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    assert run("generate", "--seed", "3", "--count", "4", "-o", str(path)).exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    first_fact = text.split("\n  fact: ", 1)[1].split("\n", 1)[0]
+    path.write_text(text.replace(f"  fact: {first_fact}\n", "  fact: from-elsewhere\n", 1))
+    result = run("export", "anki", "--set", str(path), "-o", str(tmp_path / "s.apkg"))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith("Error: the set was made from another fact base (digest ")
+    assert last.endswith(
+        "this one has no fact from-elsewhere; give the fact base it came from with --notes DIR"
+    )
+    assert not (tmp_path / "s.apkg").exists()

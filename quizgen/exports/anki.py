@@ -38,6 +38,7 @@ import genanki
 from quizgen.errors import ExportError
 from quizgen.exports.anki_note_types import BASIC, CLOZE, MULTIPLE_CHOICE, NOTE_TYPES, NoteType
 from quizgen.exports.formats import ExportResult
+from quizgen.facts.digest import fact_base_digest
 from quizgen.facts.model import Fact, FactBase, Status
 from quizgen.questions.answer_span import find_slot, spellings
 from quizgen.questions.model import (
@@ -101,6 +102,21 @@ def package_timestamp(revision: str, environ: Mapping[str, str]) -> int:
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
 
 
+def _check_same_base(qset: QuestionSet, base: FactBase) -> None:
+    """The deck reads each question's fact (for clozes and tags): they must all be there."""
+    known = {f.id for f in base.facts}
+    missing = sorted({f for q in qset.questions for f in (q.fact, *q.facts)} - known)
+    if missing:
+        shown = ", ".join(missing[:3]) + (
+            f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        )
+        raise ExportError(
+            f"the set was made from another fact base (digest {qset.header.fact_base_digest},"
+            f" not {fact_base_digest(base)}): this one has no fact {shown}; give the fact base"
+            " it came from with --notes DIR"
+        )
+
+
 def deck_name(title: str) -> str:
     """A title as one deck-name level (`::` would nest it deeper)."""
     return " ".join(title.replace("::", ":").split()) or "quizgen"
@@ -113,6 +129,7 @@ def deck_id(name: str) -> int:
 
 def anki_notes(qset: QuestionSet, base: FactBase) -> tuple[AnkiNote, ...]:
     """Every note of the deck, in the set's order, clozes last."""
+    _check_same_base(qset, base)
     root = deck_name(qset.header.title)
     titles = {topic.id: topic.title for topic in base.topics}
     notes: list[AnkiNote] = []

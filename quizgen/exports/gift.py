@@ -24,6 +24,13 @@ def escape(text: str) -> str:
     return _LINE_BREAK.sub(lambda _: "\\n", escaped)
 
 
+def field(text: str) -> str:
+    """An answer or feedback text, escaped; one that starts with `%` or `[` gets its own
+    `[plain]` marker, so Moodle reads neither a grade (`%50%`) nor a format (`[html]`) in it."""
+    escaped = escape(text)
+    return f"{TEXT_FORMAT}{escaped}" if text[:1] in ("%", "[") else escaped
+
+
 def ordinal(number: int) -> str:
     """1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, ... 21st."""
     suffix = (
@@ -80,7 +87,7 @@ def _block(question: Question) -> str:
             f"// {escape(question.id)}",
             f"::{escape(question.id)}::{TEXT_FORMAT}{escape(stem)} {{",
             *(f"\t{line}" for line in answers),
-            f"\t####{escape(_general_feedback(question))}",
+            f"\t####{field(_general_feedback(question))}",
             "}",
         ]
     )
@@ -93,10 +100,10 @@ def _choice_lines(question: Question) -> list[str]:
     lines = []
     for index, option in enumerate(question.options):
         if index == question.key_index:
-            lines.append(f"={escape(option)}#{escape('Right. ' + question.explanation)}")
+            lines.append(f"={field(option)}#{field('Right. ' + question.explanation)}")
         else:
             wrong = f"Not this one: the answer is {key}."
-            lines.append(f"~{escape(option)}#{escape(wrong)}")
+            lines.append(f"~{field(option)}#{field(wrong)}")
     return lines
 
 
@@ -106,14 +113,14 @@ def _true_false_lines(question: Question) -> list[str]:
     value = "TRUE" if question.options[question.key_index] == "True" else "FALSE"
     wrong = f"Not quite. {question.explanation}"
     right = f"Right. {question.explanation}"
-    return [f"{value}#{escape(wrong)}#{escape(right)}"]
+    return [f"{value}#{field(wrong)}#{field(right)}"]
 
 
 def _matching_lines(question: Question) -> list[str]:
     # In the set's option order, so the file does not list the events in their answer order.
     assert isinstance(question.answer, tuple)
     return [
-        f"={escape(option)} -> {ordinal(question.answer.index(index) + 1)}"
+        f"={field(option)} -> {ordinal(question.answer.index(index) + 1)}"
         for index, option in enumerate(question.options)
     ]
 

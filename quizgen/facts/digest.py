@@ -1,15 +1,44 @@
-"""A short fingerprint of a fact base's content, recorded in every question set it yields."""
+"""A short fingerprint of a fact base's content, recorded in every question set it yields.
+
+It covers every record the generator and the exporters read (sources, entities, topics, facts,
+in their order), but not where they were written (file, line) nor when a fact was last
+revised: the same content in another layout has the same digest.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+from typing import Any
 
-from quizgen.facts.listing import fact_record
 from quizgen.facts.model import FactBase
+
+_IGNORED = ("location", "revised")
 
 
 def fact_base_digest(base: FactBase) -> str:
-    """The first 16 hex digits of SHA-256 over the facts' records (not their file layout)."""
-    canonical = json.dumps([fact_record(base, f) for f in base.facts], sort_keys=True)
+    """The first 16 hex digits of SHA-256 over the base's records."""
+    records = {
+        "sources": [_record(s) for s in base.sources],
+        "entities": [_record(e) for e in base.entities],
+        "topics": [_record(t) for t in base.topics],
+        "facts": [_record(f) for f in base.facts],
+    }
+    canonical = json.dumps(records, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+def _record(record: Any) -> Any:
+    """A record as plain data, without its location and revision date (at any depth)."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {
+            f.name: _record(getattr(record, f.name))
+            for f in dataclasses.fields(record)
+            if f.name not in _IGNORED
+        }
+    if isinstance(record, tuple | list):
+        return [_record(item) for item in record]
+    if hasattr(record, "value") and not isinstance(record, str | int | float):
+        return record.value  # an enum
+    return record

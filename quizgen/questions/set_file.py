@@ -102,13 +102,10 @@ def load_set(path: Path) -> QuestionSet:
         raise QuestionSetError(reader.problems)
     reader.check_keys(data, "the question set", _HEADER_KEYS, ("variant", "variants"))
     header = _read_header(reader, data)
-    questions = [
-        q
-        for item in reader.list_of_mappings(data, "questions", "the question set")
-        if (q := _read_question(reader, item)) is not None
-    ]
+    items = reader.list_of_mappings(data, "questions", "the question set")
+    questions = [q for item in items if (q := _read_question(reader, item)) is not None]
     seen: dict[str, int] = {}
-    for item in reader.list_of_mappings(data, "questions", "the question set"):
+    for item in items:
         qid = item.get("id")
         if isinstance(qid, str) and seen.setdefault(qid, item.line) != item.line:
             reader.report(item.line, f"duplicate question id {qid!r} (first at line {seen[qid]})")
@@ -231,6 +228,8 @@ def _read_answer_index(
 ) -> int | tuple[int, ...] | None:
     line = item.line_of("answer")
     value = item.get("answer")
+    if "answer" not in item or "options" not in item:
+        return None  # already reported as a missing key
     if form is Form.TRUE_FALSE and options != TRUE_FALSE_OPTIONS:
         reader.report(
             item.line_of("options"), f"{what} is true-false: options must be [True, False]"
@@ -240,14 +239,18 @@ def _read_answer_index(
         reader.report(item.line_of("options"), f"{what} needs at least 3 options")
         return None
     if form is Form.TIMELINE_ORDER:
-        if not isinstance(value, list) or sorted(value) != list(range(len(options))):
+        indices = value if isinstance(value, list) else []
+        whole = isinstance(value, list) and all(
+            isinstance(i, int) and not isinstance(i, bool) for i in indices
+        )
+        if not whole or sorted(indices) != list(range(len(options))):
             reader.report(
                 line,
                 f"'answer' of {what} must list every option index once, in order,"
                 f" like {list(range(len(options)))}",
             )
             return None
-        return tuple(value)
+        return tuple(indices)
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < len(options):
         reader.report(
             line, f"'answer' of {what} must be an option index from 0 to {len(options) - 1}"

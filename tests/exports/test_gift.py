@@ -102,24 +102,41 @@ def parse_head(line: str) -> tuple[str, str]:
     return title, stem[:-1]
 
 
+_GRADE = re.compile(r"^%-?\d+(\.\d*)?%")
+_FORMAT = re.compile(r"^\[(html|plain|moodle|markdown)\]")
+
+
+def moodle_field(text: str) -> str:
+    """An answer or feedback text as Moodle reads it: a leading `%50%` would be a grade and a
+    leading `[html]` would switch the format, so both are refused; `[plain]` is a marker."""
+    if _GRADE.match(text):
+        raise GiftSyntaxError(f"Moodle reads a grade in {text!r}")
+    found = _FORMAT.match(text)
+    if found and found.group(1) != "plain":
+        raise GiftSyntaxError(f"Moodle reads the format {found.group(1)!r} in {text!r}")
+    return text[len(found.group(0)) :] if found else text
+
+
 def parse_answer(line: str, block: Block) -> None:
     """One tab-indented line of the answer block, added to `block`."""
     body = line[1:]
     if not line.startswith("\t"):
         raise GiftSyntaxError(f"answer lines are tab-indented: {line!r}")
     if body.startswith("####"):
-        block.general, pos = read_text(body, 4, "")
+        general, pos = read_text(body, 4, "")
+        block.general = moodle_field(general)
     elif body.startswith(("TRUE#", "FALSE#")):
         block.truth, pos = body.split("#")[0], body.index("#") + 1
         wrong, pos = read_text(body, pos, "#")
         right, pos = read_text(body, expect(body, pos, "#"), "")
-        block.truth_feedback = (wrong, right)
+        block.truth_feedback = (moodle_field(wrong), moodle_field(right))
     elif body[:1] in ("=", "~"):
         text, pos = read_text(body, 1, "#")
         feedback = None
         if pos < len(body):
             feedback, pos = read_text(body, pos + 1, "")
-        block.answers.append(Answer(body[0], text, feedback))
+        feedback = None if feedback is None else moodle_field(feedback)
+        block.answers.append(Answer(body[0], moodle_field(text), feedback))
     else:
         raise GiftSyntaxError(f"not an answer line: {line!r}")
     if pos != len(body):
@@ -264,8 +281,14 @@ def test_strict_parser_refuses_broken_blocks(broken: str) -> None:
         parse_block(broken)
 
 
-texts = st.text()
-some_texts = st.text(min_size=1)
+#: Texts Moodle would read as a grade or a format if they led an answer or a feedback.
+REPROGRAMMING = ("%50%", "%-100%", "[html]", "[markdown]", "[moodle]", "[plain]")
+texts = st.one_of(
+    st.text(), st.builds(lambda a, b: a + b, st.sampled_from(REPROGRAMMING), st.text())
+)
+some_texts = st.one_of(
+    st.text(min_size=1), st.builds(lambda a, b: a + b, st.sampled_from(REPROGRAMMING), st.text())
+)
 
 
 @st.composite
@@ -306,6 +329,17 @@ def test_escaping_round_trips_through_the_strict_parser(question: Question, as_t
         )
     qset = QuestionSet(ordinary_set().header, (question,))
     (block,) = parse_file(export_gift(qset).content)
+    check_question(block, question)
+
+
+@pytest.mark.parametrize("lead", REPROGRAMMING)
+def test_no_text_can_change_a_grade_or_a_format(lead: str) -> None:
+    question = multiple_choice(
+        options=(f"{lead} Tom Reyes", f"{lead}Lena Ortiz", "Ana Berg"),
+        answer=1,
+        explanation=f"{lead}<b>bold</b> & more",
+    )
+    (block,) = parse_file(export_gift(QuestionSet(ordinary_set().header, (question,))).content)
     check_question(block, question)
 
 

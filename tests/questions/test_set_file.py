@@ -371,11 +371,6 @@ def test_invalid_yaml_is_a_problem_not_a_traceback(
     assert found[0].startswith("set.yaml:12: invalid YAML at column ")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load_set reads the 'questions' list twice (once for questions, once for duplicate"
-    " ids), so each problem with the list itself is reported twice",
-)
 @pytest.mark.parametrize(
     ("questions", "expected"),
     [
@@ -394,12 +389,6 @@ def test_a_bad_questions_list_is_reported_once(
     assert problems_in(tmp_path, monkeypatch, text) == [f"set.yaml:8: {expected}"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="an ordering answer holding text, null or a list makes sorted() raise TypeError"
-    " instead of reporting the line",
-)
 @pytest.mark.parametrize("answer", ["[0, b, 2]", "[null, 0, 1]", "[[0], 1, 2]"])
 def test_an_ordering_answer_of_the_wrong_type_is_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: str
