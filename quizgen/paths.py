@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from quizgen.errors import QuizgenError
+
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -22,6 +24,22 @@ def shipped_notes_dir() -> Path:
 def shipped_decks_dir() -> Path:
     """The deck recipes and built decks that ship with quizgen."""
     return _shipped("decks")
+
+
+def is_installed() -> bool:
+    """True when quizgen runs from an installed wheel (its data inside the package)."""
+    return (_PACKAGE / "decks").is_dir()
+
+
+def build_target() -> Path:
+    """Where `quizgen build` writes by default: the checkout's decks/, never an installed
+    package (QuizgenError says what to give instead)."""
+    if is_installed():
+        raise QuizgenError(
+            f"this quizgen is installed ({_PACKAGE}): `build` rewrites the decks of a source"
+            " checkout; give --decks DIR, a folder of your own *.recipe.yaml files"
+        )
+    return shipped_decks_dir()
 
 
 def shipped_full_set() -> Path:

@@ -107,3 +107,26 @@ def test_installed_wheel_uses_its_own_files(installed: Path, tmp_path: Path) -> 
     assert notes.is_relative_to(installed)
     assert not package.is_relative_to(REPO)
     assert (notes / "facts").is_dir()
+
+
+def test_installed_wheel_never_builds_into_its_own_package(installed: Path, tmp_path: Path) -> None:
+    def package_files() -> dict[str, int]:
+        return {str(p): p.stat().st_mtime_ns for p in installed.rglob("decks/**/*") if p.is_file()}
+
+    before = package_files()
+    result = subprocess.run(
+        [str(installed / "bin" / "quizgen"), "build"],
+        cwd=tmp_path,
+        env=_clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        result.stderr.strip()
+        .splitlines()[-1]
+        .endswith("give --decks DIR, a folder of your own *.recipe.yaml files")
+    )
+    assert package_files() == before

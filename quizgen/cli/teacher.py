@@ -112,10 +112,11 @@ def build(notes: Path | None, decks_dir: Path | None) -> None:
       quizgen build
     """
     from quizgen.exports.build import build_decks
-    from quizgen.paths import shipped_decks_dir
+    from quizgen.paths import build_target
 
+    target = decks_dir or build_target()
     base = load_base(notes)
-    for path, notes_of_file in build_decks(base, decks_dir or shipped_decks_dir()):
+    for path, notes_of_file in build_decks(base, target):
         click.echo(f"Wrote {path}")
         for note in notes_of_file:
             click.echo(f"  note: {note}")

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import json
 import shutil
+import sqlite3
+import tempfile
+import zipfile
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -30,9 +36,56 @@ def test_the_repository_ships_the_full_deck_and_a_class_test() -> None:
     assert {"full", "class-test"} <= names
 
 
+def apkg_content(data: bytes) -> dict[str, object]:
+    """What an .apkg holds, read the way Anki reads it: note types, decks, notes, cards, media.
+
+    Compared instead of bytes, since the SQLite file header and zlib's output vary between
+    machines while the content does not."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, tempfile.TemporaryDirectory() as tmp:
+        names = sorted(archive.namelist())
+        path = Path(tmp) / "collection.anki2"
+        path.write_bytes(archive.read("collection.anki2"))
+        media = json.loads(archive.read("media"))
+        with closing(sqlite3.connect(path)) as db:
+            col = db.execute("select models, decks from col").fetchone()
+            notes = db.execute(
+                "select guid, mid, tags, flds, sfld from notes order by guid"
+            ).fetchall()
+            cards = db.execute(
+                "select n.guid, c.ord, c.did, c.due from cards c join notes n on n.id = c.nid"
+                " order by n.guid, c.ord"
+            ).fetchall()
+    return {
+        "files": names,
+        "media": media,
+        "models": json.loads(col[0]),
+        "decks": {k: v["name"] for k, v in json.loads(col[1]).items()},
+        "notes": notes,
+        "cards": cards,
+    }
+
+
 def test_committed_decks_are_what_build_writes_now(built: dict[str, bytes]) -> None:
-    stale = [path for path, content in built.items() if (DECKS / path).read_bytes() != content]
+    """Text outputs byte for byte; Anki decks by content (see `apkg_content`)."""
+    stale = [
+        path
+        for path, content in built.items()
+        if (
+            apkg_content((DECKS / path).read_bytes()) != apkg_content(content)
+            if path.endswith(".apkg")
+            else (DECKS / path).read_bytes() != content
+        )
+    ]
     assert not stale, f"run `quizgen build` and commit: out of date: {stale}"
+
+
+def test_the_deck_comparison_sees_a_changed_note(built: dict[str, bytes]) -> None:
+    path = next(p for p in built if p.endswith(".apkg"))
+    content = apkg_content(built[path])
+    notes = content["notes"]
+    assert isinstance(notes, list) and notes
+    changed = dict(content, notes=[(*notes[0][:3], notes[0][3] + "x", notes[0][4]), *notes[1:]])
+    assert changed != content
 
 
 def test_no_stray_files_in_built_folders(built: dict[str, bytes]) -> None:
@@ -53,23 +106,35 @@ def test_class_test_has_twenty_questions_in_two_variants() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "line", "expected"),
     [
         (
             "title: T\nseed: 1\nexports: [pdf]\n",
+            3,
             "'exports' has 'pdf' (allowed: gift, aiken, csv, markdown, anki)",
         ),
-        ("title: T\nexports: [gift]\n", "the recipe is missing the required key 'seed'"),
-        ("title: T\nseed: -4\nexports: [gift]\n", "'seed' of the recipe must be a whole number"),
-        ("title: T\nseed: 1\ncolour: red\nexports: [gift]\n", "unknown key 'colour' in the recipe"),
+        ("title: T\nexports: [gift]\n", 1, "the recipe is missing the required key 'seed'"),
+        (
+            "title: T\nseed: -4\nexports: [gift]\n",
+            2,
+            "'seed' of the recipe must be a whole number",
+        ),
+        (
+            "title: T\nseed: 1\ncolour: red\nexports: [gift]\n",
+            3,
+            "unknown key 'colour' in the recipe",
+        ),
     ],
 )
-def test_bad_recipes_are_reported_with_their_line(tmp_path: Path, text: str, expected: str) -> None:
+def test_bad_recipes_are_reported_with_their_line(
+    tmp_path: Path, text: str, line: int, expected: str
+) -> None:
     (tmp_path / "x.recipe.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(RecipeError) as caught:
         load_recipes(tmp_path)
-    assert any(expected in p.message for p in caught.value.problems), caught.value.problems
-    assert all(p.path.endswith("x.recipe.yaml") and p.line >= 1 for p in caught.value.problems)
+    (problem,) = caught.value.problems
+    assert (Path(problem.path).name, problem.line) == ("x.recipe.yaml", line)
+    assert problem.message.startswith(expected), problem.message
 
 
 def test_build_command_writes_every_file_of_a_recipe(tmp_path: Path) -> None:
