@@ -16,10 +16,10 @@ quiz: $(STAMP)
 	$(BIN)/quizgen quiz
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -rs
 	$(BIN)/ruff check quizgen tests benchmarks
 	$(BIN)/ruff format --check quizgen tests benchmarks
-	$(BIN)/mypy quizgen
+	$(BIN)/mypy quizgen tests
 
 check: $(STAMP)
 	$(BIN)/quizgen check

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from quizgen.facts.loader import load_fact_base
 from quizgen.paths import shipped_notes_dir
@@ -174,4 +175,8 @@ def real_set() -> QuestionSet:
 
 
 #: The sets every exporter test reads back: (id, builder).
-ALL_SETS = {"ordinary": ordinary_set, "nasty": nasty_set, "real": real_set}
+ALL_SETS: dict[str, Callable[[], QuestionSet]] = {
+    "ordinary": ordinary_set,
+    "nasty": nasty_set,
+    "real": real_set,
+}

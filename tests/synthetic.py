@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -44,7 +45,7 @@ REVISED = dt.date(2026, 11, 22)
 
 
 def _fact(fact_id: str, kind: FactKind, answer, statement: str, **extra) -> Fact:  # type: ignore[no-untyped-def]
-    fields = {
+    fields: dict[str, Any] = {
         "question": f"Question about {fact_id}?",
         "accepted": (),
         "excludes": (),

@@ -163,8 +163,8 @@ def test_facts_json_has_the_documented_fields(minimal_notes: Path) -> None:
         "opening-year-printed-2105",
         "bridge-delay-cause",
     ]
-    fields = ("id", "statement", "question", "answer", "accepted", "topics", "sources")
-    fields += ("contested", "event_date")
+    fields: tuple[str, ...] = ("id", "statement", "question", "answer", "accepted", "topics")
+    fields += ("sources", "contested", "event_date")
     assert {key: records["mayor-opened-bridge"][key] for key in fields} == {
         "id": "mayor-opened-bridge",
         "statement": "Mayor Lena Ortiz opened the River Bridge.",

@@ -21,7 +21,9 @@ from quizgen.study.session import choose_questions
 
 pytestmark = pytest.mark.slow
 
-QUIZGEN = str(Path(sys.executable).with_name("quizgen"))
+#: The code under test, run by the interpreter running the tests (not whatever `quizgen`
+#: script happens to be installed).
+QUIZGEN = [sys.executable, "-m", "quizgen"]
 ENV = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "NO_COLOR": "1", "TERM": "xterm"}
 SEED = 0  # a true/false, a timeline and a multiple-choice question
 
@@ -37,7 +39,14 @@ def planned(count: int = 3) -> tuple[Question, ...]:
 
 def spawn(set_file: Path, data: Path, *extra: str) -> pexpect.spawn:
     args = ["quiz", "--set", str(set_file), "--data-dir", str(data), "--seed", str(SEED), *extra]
-    return pexpect.spawn(QUIZGEN, args, env=ENV, encoding="utf-8", timeout=15, dimensions=(30, 100))
+    return pexpect.spawn(
+        QUIZGEN[0],
+        [*QUIZGEN[1:], *args],
+        env=ENV,
+        encoding="utf-8",
+        timeout=15,
+        dimensions=(30, 100),
+    )
 
 
 def keys_for(question: Question, right: bool) -> str:
@@ -131,7 +140,7 @@ def test_piped_answers_from_a_file(set_file: Path, tmp_path: Path) -> None:
     with answers.open() as stdin:
         done = subprocess.run(
             [
-                QUIZGEN,
+                *QUIZGEN,
                 "quiz",
                 "--set",
                 str(set_file),
@@ -152,7 +161,7 @@ def test_piped_answers_from_a_file(set_file: Path, tmp_path: Path) -> None:
     assert "Score: 2 of 3 (67%)" in done.stdout.splitlines()
     assert "\x1b" not in done.stdout  # no colour, no full-screen prompt
     stats = subprocess.run(
-        [QUIZGEN, "stats", "--json", "--data-dir", str(tmp_path / "d")],
+        [*QUIZGEN, "stats", "--json", "--data-dir", str(tmp_path / "d")],
         capture_output=True,
         text=True,
         env=ENV,

@@ -128,7 +128,12 @@ def test_every_card_renders_question_options_key_and_sources(
         assert html.escape(q.stem) in front
         if note.note_type()["name"] == MC or q.form is Form.TIMELINE_ORDER:
             assert all(html.escape(option) in front for option in q.options)
-        assert html.escape(q.right_answer_text().split(" → ")[0]) in back
+        if q.form is Form.TIMELINE_ORDER:  # the back lists every event, in order
+            assert isinstance(q.answer, tuple)
+            events = "".join(f"<li>{html.escape(q.options[i])}</li>" for i in q.answer)
+            assert f'<ol class="qg-order">{events}</ol>' in back, q.id
+        else:
+            assert html.escape(q.right_answer_text()) in back, q.id
         assert html.escape(q.explanation) in back
         assert all(html.escape(c.text()) in back for c in q.sources)
 
