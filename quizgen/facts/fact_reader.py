@@ -41,6 +41,7 @@ _BY_STATUS: dict[Status, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "false_statements",
             "options_share",
             "related",
+            "multiple_choice",
         ),
     ),
     Status.CONTESTED: (
@@ -106,6 +107,13 @@ def read_fact(reader: FieldReader, record: Located, collected: Collected) -> Fac
             f"{what} is a {kind.value} question: give at least {MIN_DISTRACTORS} (best 3)"
             " hand-written wrong answers under 'distractors'",
         )
+    multiple_choice = record.get("multiple_choice", True)
+    if not isinstance(multiple_choice, bool):
+        reader.report(
+            record.line_of("multiple_choice"),
+            f"'multiple_choice' of {what} is true or false (false: asked as true/false only)",
+        )
+        multiple_choice = True
     related = reader.text_list(record, "related", what)
     for other in related:
         collected.references.append(
@@ -178,6 +186,7 @@ def read_fact(reader: FieldReader, record: Located, collected: Collected) -> Fac
         false_statements=false_statements,
         options_share=tuple(n for n in options_share if n in OPTION_ATTRIBUTES),
         related=related,
+        multiple_choice=multiple_choice,
     )
 
 

@@ -226,6 +226,8 @@ class Fact:
     #: Facts whose questions would give this one's answer away (or the other way round), or that
     #: come from the same sentence: never asked together in one set or quiz.
     related: tuple[str, ...] = ()
+    #: False when no sound wrong options exist: the fact is asked as true/false only.
+    multiple_choice: bool = True
 
     @property
     def contested(self) -> bool:

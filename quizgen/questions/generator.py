@@ -121,7 +121,7 @@ def _generate(
 def _specs_for(fact: Fact, forms: tuple[str, ...], seed: int) -> list[_Spec]:
     """What a fact can be asked as; at most one true/false item, its true or a false version."""
     specs: list[_Spec] = []
-    if "multiple-choice" in forms:
+    if "multiple-choice" in forms and fact.multiple_choice:
         count = len(fact.variants) if fact.status is Status.CONTESTED else 1
         specs += [_Spec(fact, "mc", i) for i in range(count)]
     if "true-false" in forms and fact.status is Status.SETTLED:

@@ -13,6 +13,7 @@ import pytest
 from quizgen.errors import FactBaseError
 from quizgen.facts.loader import load_fact_base
 from quizgen.facts.model import FactBase, FalseStatement
+from quizgen.questions.generator import GenerateOptions, generate_set
 
 #: Lines of the minimal base (tests/conftest.py) after which new keys are inserted.
 AFTER_ACCEPTED = "    accepted: [the mayor]\n"  # facts/a.yaml:7, in fact 'mayor-opened-bridge'
@@ -463,3 +464,36 @@ def test_entity_attribute_problems(
     minimal_notes: Path, after: str, lines: str, expected: str
 ) -> None:
     assert problems_after(minimal_notes, "entities.yaml", after, lines) == [expected]
+
+
+def test_multiple_choice_false_asks_a_fact_as_true_false_only(minimal_notes: Path) -> None:
+    facts = minimal_notes / "facts" / "a.yaml"
+    text = facts.read_text(encoding="utf-8")
+    marked = text.replace(
+        "    accepted: [the mayor]\n", "    accepted: [the mayor]\n    multiple_choice: false\n", 1
+    )
+    facts.write_text(marked, encoding="utf-8")
+    base = load_fact_base(minimal_notes)
+    assert [f.id for f in base.facts if not f.multiple_choice] == ["mayor-opened-bridge"]
+    qset = generate_set(base, GenerateOptions(), seed=1)
+    asked = {q.id for q in qset.questions if q.fact == "mayor-opened-bridge"}
+    assert asked and all("/tf-" in qid for qid in asked)
+
+
+def test_multiple_choice_must_be_true_or_false(minimal_notes: Path) -> None:
+    facts = minimal_notes / "facts" / "a.yaml"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(
+        text.replace(
+            "    accepted: [the mayor]\n",
+            "    accepted: [the mayor]\n    multiple_choice: no way\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(FactBaseError) as caught:
+        load_fact_base(minimal_notes)
+    assert [p.message for p in caught.value.problems] == [
+        "'multiple_choice' of fact 'mayor-opened-bridge' is true or false (false: asked as"
+        " true/false only)"
+    ]

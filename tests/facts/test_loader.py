@@ -29,8 +29,8 @@ ALIAS = (
 )
 FACT_KEYS = (
     "accepted, answer, distractors, event, event_date, evidence, excludes, explanation,"
-    " false_statements, id, kind, note, options_share, question, related, revised, statement,"
-    " status, topics"
+    " false_statements, id, kind, multiple_choice, note, options_share, question, related,"
+    " revised, statement, status, topics"
 )
 FACT_KINDS = (
     "who-said, role, person, country, organisation, place, weapon, date, number, cause,"
