@@ -94,19 +94,6 @@ def read_fact(reader: FieldReader, record: Located, collected: Collected) -> Fac
     variants = (
         _read_variants(reader, record, what, kind, collected) if status is Status.CONTESTED else ()
     )
-    distractors = _read_distractors(
-        reader, record, what, kind, answer or _first(variants), collected
-    )
-    if (
-        status is not Status.SLIP
-        and kind in NEEDS_DISTRACTORS
-        and len(distractors) < MIN_DISTRACTORS
-    ):
-        reader.report(
-            record.line,
-            f"{what} is a {kind.value} question: give at least {MIN_DISTRACTORS} (best 3)"
-            " hand-written wrong answers under 'distractors'",
-        )
     multiple_choice = record.get("multiple_choice", True)
     if not isinstance(multiple_choice, bool):
         reader.report(
@@ -114,6 +101,20 @@ def read_fact(reader: FieldReader, record: Located, collected: Collected) -> Fac
             f"'multiple_choice' of {what} is true or false (false: asked as true/false only)",
         )
         multiple_choice = True
+    distractors = _read_distractors(
+        reader, record, what, kind, answer or _first(variants), collected
+    )
+    if (
+        status is not Status.SLIP
+        and kind in NEEDS_DISTRACTORS
+        and multiple_choice
+        and len(distractors) < MIN_DISTRACTORS
+    ):
+        reader.report(
+            record.line,
+            f"{what} is a {kind.value} question: give at least {MIN_DISTRACTORS} (best 3)"
+            " hand-written wrong answers under 'distractors'",
+        )
     related = reader.text_list(record, "related", what)
     for other in related:
         collected.references.append(

@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from quizgen.facts.model import DateAnswer, Entity, EntityAnswer, Fact, FactBase, NumberAnswer
+from quizgen.facts.model import (
+    DateAnswer,
+    Entity,
+    EntityAnswer,
+    Fact,
+    FactBase,
+    FalseStatement,
+    NumberAnswer,
+)
 from quizgen.questions.clueing import MAX_SAME_KEY, clues, key_forms, linked
 from quizgen.questions.distractors import LOWER_BOUNDS, UPPER_BOUNDS, story_end, trailing_zeros
 from quizgen.questions.generator import GenerateOptions, generate_set
@@ -35,6 +43,14 @@ _CONTEXT_FREE = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile('"[^"]*"|\u201c[^\u201d]*\u201d')
+_OPEN_ENDED = re.compile(
+    r"\b(up to|at most|at least|more than|as many as|fewer than)\b.*\bhow (many|much)\b"
+    r"|\bhow (many|much)\b.*\b(up to|at most|at least|more than|as many as|fewer than)\b",
+    re.IGNORECASE,
+)
+#: Words that make a statement false by themselves ("hospitals were the ONLY sites"): a
+#: test-wise learner marks such a statement False without knowing the fact.
+_ABSOLUTES = re.compile(r"\b(only|never|always|all|none|every|solely|entirely)\b", re.IGNORECASE)
 _FEMALE = re.compile(r"\b(she|her|spokeswoman|woman)\b", re.IGNORECASE)
 _MALE = re.compile(r"\b(he|his|him|spokesman)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -82,6 +98,7 @@ def lint_facts(base: FactBase, documents: Path | None = None) -> list[Finding]:
                     Finding(where=fact.id, rule="copied-words", message=run)
                     for run in copied_runs(text, shingles)
                 ]
+        findings += _absolute_words(fact.id, fact.statement, fact.false_statements)
     return findings
 
 
@@ -124,6 +141,21 @@ def _stem_rules(where: str, stem: str) -> Iterator[Finding]:
         )
 
 
+def _absolute_words(
+    where: str, statement: str, false_statements: Iterable[FalseStatement]
+) -> Iterator[Finding]:
+    """A false statement whose absolute word ("only", "never") the true one does not have."""
+    true_words = {w.casefold() for w in _ABSOLUTES.findall(statement)}
+    for false in false_statements:
+        added = {w.casefold() for w in _ABSOLUTES.findall(false.statement)} - true_words
+        if added:
+            yield Finding(
+                where=where,
+                rule="absolute-word",
+                message=f"a false statement adds {', '.join(sorted(added))!r}: false by one word",
+            )
+
+
 def _option_rules(
     q: Question, fact: Fact, base: FactBase, names: dict[str, Entity]
 ) -> Iterator[Finding]:
@@ -155,6 +187,12 @@ def _option_rules(
                     rule="ruled-out-option",
                     message=f"{option!r} does not fit the stem's {gender} words",
                 )
+    if isinstance(answer, NumberAnswer) and _OPEN_ENDED.search(q.stem):
+        yield Finding(
+            where=q.id,
+            rule="open-ended-stem",
+            message="the stem asks for a bound, so every option beyond the key is true as well",
+        )
     if isinstance(answer, NumberAnswer):
         for option in q.options:
             if re.match(

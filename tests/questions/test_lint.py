@@ -280,6 +280,34 @@ def test_sorted_keys_always_in_the_middle_are_a_position_cue() -> None:
     assert "set: position-cue: the key is middle in 10 of 10 sorted questions" in found(*middle)
 
 
+def test_a_stem_asking_for_a_bound_makes_every_further_option_true() -> None:
+    question = mc(
+        "ships/mc",
+        "Up to how many warships were sent?",
+        ("1 warship", "3 warships", "5 warships"),
+        1,
+    )
+    assert found(question) == [
+        "ships/mc: open-ended-stem: the stem asks for a bound, so every option beyond the key is"
+        " true as well"
+    ]
+
+
+def test_a_false_statement_false_by_one_absolute_word() -> None:
+    only = dataclasses.replace(
+        FACTS[-1],
+        statement="The bridge opened in 2015.",
+        false_statements=(
+            FalseStatement(statement="The bridge only opened in 2015.", why_false="W"),
+            FalseStatement(statement="The bridge opened in 2013.", why_false="W"),
+        ),
+    )
+    base = dataclasses.replace(BASE, facts=(only,))
+    assert [str(f) for f in lint_facts(base)] == [
+        "tf: absolute-word: a false statement adds 'only': false by one word"
+    ]
+
+
 def test_copied_runs_outside_quotes(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(
         "The envoy said the city could be totally destroyed by the end of the year."
