@@ -60,3 +60,19 @@ class NoQuestionsError(QuizgenError):
 
 class MissingSetError(QuizgenError):
     """The question-set file a quiz needs is not there."""
+
+
+class ProgressLockedError(ProgressStoreError):
+    """Another program kept the progress database locked for longer than the busy timeout."""
+
+
+class ProgressReadOnlyError(ProgressStoreError):
+    """The progress folder or file cannot be written (read-only, or not the user's)."""
+
+
+class ProgressIOError(ProgressStoreError):
+    """The disk failed to read or write the progress database (an I/O error, a full disk)."""
+
+
+class OutputError(QuizgenError):
+    """A file could not be written (missing folder, no permission, read-only file system)."""

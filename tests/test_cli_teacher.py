@@ -122,3 +122,10 @@ def test_an_anki_export_of_a_set_from_another_fact_base_says_so(tmp_path: Path) 
         "this one has no fact from-elsewhere; give the fact base it came from with --notes DIR"
     )
     assert not (tmp_path / "s.apkg").exists()
+
+
+def test_generate_and_quiz_take_the_same_form_names() -> None:
+    for name in ("timeline", "timeline-order"):
+        result = run("generate", "--count", "2", "--seed", "2", "--form", name)
+        assert result.exit_code == 0, result.output
+        assert "forms:\n- timeline\n" in result.output

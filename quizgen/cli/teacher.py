@@ -10,7 +10,7 @@ import click
 
 from quizgen.cli import _check_selection, load_base, main, notes_option, reports_errors
 from quizgen.exports.formats import EXPORT_FORMATS
-from quizgen.questions.model import FORM_CHOICES
+from quizgen.questions.model import FORM_ALIASES, FORM_CHOICES
 
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
@@ -33,7 +33,7 @@ def _progress_reporter(label: str, total: int) -> ProgressBar[int] | None:
     "--form",
     "forms",
     multiple=True,
-    type=click.Choice(FORM_CHOICES),
+    type=click.Choice([*FORM_CHOICES, *FORM_ALIASES]),
     help="Only these forms (repeatable; default: all).",
 )
 @click.option("--source", "sources", multiple=True, help="Only facts citing this source.")
@@ -72,7 +72,7 @@ def generate(
     _check_selection(base, topics, sources)
     if variants > 1 and output is None:
         raise click.UsageError("--variants writes one file per variant: give -o FILE too")
-    chosen_forms = forms or FORM_CHOICES
+    chosen_forms = tuple(dict.fromkeys(FORM_ALIASES.get(f, f) for f in forms)) or FORM_CHOICES
     options = GenerateOptions(
         title=title, count=count, topics=topics, forms=chosen_forms, sources=sources
     )
@@ -145,12 +145,17 @@ def export(notes: Path | None, format_name: str, set_path: Path, output: Path) -
       quizgen export anki --set test-A.yaml -o test.apkg
     """
     from quizgen.exports.formats import export as run_export
+    from quizgen.files import same_file, write_atomic
     from quizgen.questions.set_file import load_set
 
+    if same_file(output, set_path):
+        raise click.UsageError(
+            f"-o {output} is the question set being exported: give another file name"
+        )
     qset = load_set(set_path)
     base = load_base(notes)
     result = run_export(format_name, qset, base)
-    output.write_bytes(result.content)
+    write_atomic(output, result.content)
     click.echo(f"Wrote {output} ({len(qset.questions)} questions, {format_name})")
     for note in result.notes:
         click.echo(f"note: {note}", err=True)

@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.errors import QuizgenError
+from quizgen.errors import OutputError, QuizgenError
 from quizgen.exports.formats import EXTENSIONS, export
 from quizgen.exports.recipes import Recipe, load_recipes
 from quizgen.facts.model import FactBase
+from quizgen.files import write_atomic
 from quizgen.questions.generator import generate_set
 from quizgen.questions.lint import lint_set
 from quizgen.questions.set_file import dump_set
@@ -56,6 +57,9 @@ def build_decks(base: FactBase, decks_dir: Path) -> Iterator[tuple[Path, tuple[s
     for recipe in recipes:
         for built in build_recipe(base, recipe):
             path = decks_dir / built.path
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(built.content)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise OutputError(f"cannot create {path.parent}: {exc.strerror}") from None
+            write_atomic(path, built.content)
             yield path, built.notes

@@ -36,6 +36,7 @@ import yaml
 from quizgen.errors import QuestionSetError
 from quizgen.facts.field_reader import FieldReader
 from quizgen.facts.yaml_lines import Located, load_yaml
+from quizgen.files import write_atomic
 from quizgen.questions.model import (
     TRUE_FALSE_OPTIONS,
     Citation,
@@ -45,6 +46,10 @@ from quizgen.questions.model import (
     SetHeader,
 )
 
+NOT_A_SET = (
+    "this is not a question-set file: give the .yaml file that `quizgen generate -o FILE.yaml`"
+    " (or `quizgen build`) wrote"
+)
 _HEADER_KEYS = ("title", "seed", "count", "topics", "forms", "sources", "fact_base", "questions")
 _QUESTION_KEYS = (
     "id",
@@ -87,16 +92,19 @@ def dump_set(qset: QuestionSet) -> str:
 
 
 def write_set(qset: QuestionSet, path: Path) -> None:
-    """Write the set to `path` (UTF-8, LF line ends)."""
-    path.write_text(dump_set(qset), encoding="utf-8", newline="\n")
+    """Write the set to `path` (UTF-8, LF line ends), atomically."""
+    write_atomic(path, dump_set(qset).encode("utf-8"))
 
 
 def load_set(path: Path) -> QuestionSet:
     """Read and validate a question-set file; raise QuestionSetError listing every problem."""
     data, problems = load_yaml(path)
+    reader = FieldReader(str(path))
+    if (problems or not isinstance(data, Located)) and path.suffix.lower() not in (".yaml", ".yml"):
+        reader.report(1, NOT_A_SET)  # an export (.csv, .gift, .apkg) given where a set belongs
+        raise QuestionSetError(reader.problems)
     if problems:
         raise QuestionSetError(problems)
-    reader = FieldReader(str(path))
     if not isinstance(data, Located):
         reader.report(1, "a question set must be a mapping with a 'questions' list")
         raise QuestionSetError(reader.problems)
