@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import pwd
 import random
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -210,3 +214,87 @@ def test_a_garbage_database_is_set_aside(set_file: Path, tmp_path: Path) -> None
     result = invoke("stats", "--data-dir", str(tmp_path), "--now", NOW)
     assert result.exit_code == 0
     assert "progress.sqlite3.damaged-20260501T090000Z" in result.output
+
+
+def test_a_folder_where_the_progress_file_should_be_is_one_line(
+    set_file: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "data" / "progress.sqlite3").mkdir(parents=True)
+    result = quiz(set_file, tmp_path / "data", "1\n")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {tmp_path / 'data' / 'progress.sqlite3'} is a folder, but it is where quizgen"
+        " keeps its progress file: move it away, or choose another folder with --data-dir or"
+        " QUIZGEN_DATA_DIR\n"
+    )
+
+
+# As an ordinary user: root may write anywhere, whatever a folder's permissions say.
+AS_A_USER = """
+import os, pwd, random, shutil, sys
+import quizgen.study.plan, quizgen.study.quiz, quizgen.study.scheduling, quizgen.study.stats
+import quizgen.study.terminal
+from quizgen.cli import main
+if os.geteuid() == 0:  # whatever a command imports later must be imported above
+    user = pwd.getpwnam("nobody")
+    os.setgroups([])
+    os.setgid(user.pw_gid)
+    os.setuid(user.pw_uid)
+main(sys.argv[1:], prog_name="quizgen")
+"""
+
+
+def as_a_user(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", AS_A_USER, *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def user_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder the ordinary user owns (as root, `nobody`: pytest's own folder is private)."""
+    if os.geteuid() != 0:
+        yield tmp_path
+        return
+    try:
+        pwd.getpwnam("nobody")
+    except KeyError:
+        pytest.skip("running as root and there is no user 'nobody' to run quizgen as")
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder).chmod(0o755)
+        yield Path(folder)
+
+
+def test_a_read_only_progress_folder_is_one_line_for_quiz_and_readable_by_stats(
+    user_folder: Path,
+) -> None:
+    set_file = write_sample_set(user_folder / "set.yaml")
+    set_file.chmod(0o644)  # the user reads it
+    data = user_folder / "data"
+    two = chosen(2, 1)
+    lines = answer_line(two[0], True) + "\n" + answer_line(two[1], False) + "\n"
+    assert quiz(set_file, data, lines, "--count", "2", "--seed", "1").exit_code == 0
+    if os.geteuid() == 0:
+        user = pwd.getpwnam("nobody")
+        for path in (data, *data.iterdir()):
+            os.chown(path, user.pw_uid, user.pw_gid)
+    data.chmod(0o555)
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+    try:
+        refused = as_a_user("quiz", "--set", str(set_file), "--data-dir", str(data), "--now", NOW)
+        stats = as_a_user("stats", "--json", "--data-dir", str(data), "--now", NOW)
+    finally:
+        data.chmod(0o755)
+    assert (refused.returncode, refused.stdout) == (1, "")
+    assert refused.stderr == (
+        f"Error: cannot save progress in {data}: the folder is read-only; make it writable,"
+        " or choose another folder with --data-dir or QUIZGEN_DATA_DIR\n"
+    )
+    assert stats.returncode == 0, stats.stderr
+    assert json.loads(stats.stdout)["answers"] == 2
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == before

@@ -191,7 +191,7 @@ def stats(as_json: bool, data_dir: Path | None, now: str | None) -> None:
     from quizgen.study.stats import compute_stats, stats_lines
 
     moment = _parse_now(now)
-    with _open_progress(data_dir, moment) as store:
+    with _open_progress(data_dir, moment, read_only_ok=True) as store:
         result = compute_stats(store.answers(), store.cards(), moment)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2))
@@ -223,10 +223,14 @@ def _clock(now: str | None) -> Callable[[], datetime]:
     return lambda: fixed
 
 
-def _open_progress(data_dir: Path | None, now: datetime) -> ProgressStore:
+def _open_progress(
+    data_dir: Path | None, now: datetime, *, read_only_ok: bool = False
+) -> ProgressStore:
+    """The progress store; with `read_only_ok` (commands that only read) a read-only one will do."""
     from quizgen.study.progress import open_store
 
-    store, notice = open_store(data_dir or Path(click.get_app_dir("quizgen")), now)
+    folder = data_dir or Path(click.get_app_dir("quizgen"))
+    store, notice = open_store(folder, now, read_only_ok=read_only_ok)
     if notice:
         click.echo(click.style(notice, fg="yellow"), err=True)
     return store

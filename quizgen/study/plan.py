@@ -87,13 +87,12 @@ class Recorder:
         self._clock = clock
 
     def __call__(self, answer: Answer) -> None:
-        """Write `answer` (and its new card) in one transaction."""
+        """Write `answer` and its new card in one transaction, built on the card stored then."""
         now = self._clock()
         question = answer.question
-        card = None
+        reschedule = None
         if not self._plan.cram and answer.attempt == 1:
-            previous = self._store.card(question.id)
-            card = scheduling.review(previous, question.id, answer.correct, now)
+            reschedule = scheduling.rescheduler(question.id, answer.correct, now)
         row = AnswerRow(
             question_id=question.id,
             fact_id=question.fact,
@@ -106,4 +105,4 @@ class Recorder:
             attempt=answer.attempt,
             answered_at=now,
         )
-        self._store.record_answer(row, card)
+        self._store.record_answer(row, reschedule)  # reads the card in the same transaction

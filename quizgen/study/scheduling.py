@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from fsrs import Card, Rating, Scheduler
 
 from quizgen.plural import plural
-from quizgen.study.progress import CardRow
+from quizgen.study.progress import CardRow, Reschedule
 
 _SCHEDULER = Scheduler(desired_retention=0.9, enable_fuzzing=False)
 
@@ -43,6 +43,16 @@ def review(previous: CardRow | None, question_id: str, correct: bool, now: datet
         card = Card.from_json(previous.card_json)
     reviewed, _log = _SCHEDULER.review_card(card, rating_for(correct), review_datetime=now)
     return CardRow(question_id, reviewed.to_json(), reviewed.due)
+
+
+def rescheduler(question_id: str, correct: bool, now: datetime) -> Reschedule:
+    """`review` for one answer, waiting for the card stored when the answer is saved."""
+    _require_utc(now)
+
+    def reschedule(previous: CardRow | None) -> CardRow:
+        return review(previous, question_id, correct, now)
+
+    return reschedule
 
 
 def due_question_ids(cards: Iterable[CardRow], now: datetime) -> list[str]:

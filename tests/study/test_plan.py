@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from progress_workers import start_together
 from quiz_helpers import QUESTIONS, RIGHT, sample_set
 
 from quizgen.study import scheduling
@@ -203,7 +204,7 @@ def test_cram_records_answers_and_never_touches_a_card(store: ProgressStore, mod
     existing = CardRow(MAYOR.id, '{"kept": true}', NOW + timedelta(days=9))
     store.record_answer(
         AnswerRow(MAYOR.id, "mayor-opened-bridge", ("bridge",), 0, 0, True, 1.0, "review", 1, NOW),
-        existing,
+        lambda _previous: existing,
     )
     plan = start_plan(store, sample_set(), SET_PATH, (MAYOR, COST), mode, True, NOW)
     recorder = Recorder(store, plan, lambda: NOW)
@@ -217,3 +218,18 @@ def test_cram_records_answers_and_never_touches_a_card(store: ProgressStore, mod
         (COST.id, f"{mode.value}+cram", 1),
         (MAYOR.id, f"{mode.value}+cram", 2),
     ]
+
+
+def test_quizzes_answering_one_question_at_once_lose_no_review(tmp_path: Path) -> None:
+    processes, answers_each = 8, 3
+    expected: CardRow | None = None
+    for _ in range(processes * answers_each):
+        expected = scheduling.review(expected, MAYOR.id, True, NOW)
+    for attempt in range(2):
+        data = tmp_path / f"attempt-{attempt}"
+        assert start_together("recorder", data, processes, answers_each) == []
+        opened, notice = open_store(data, NOW)
+        assert notice is None
+        with opened as store:
+            assert len(store.answers()) == processes * answers_each
+            assert store.cards() == [expected]  # every review built on the one before

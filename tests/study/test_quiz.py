@@ -16,7 +16,7 @@ from quizgen.errors import MissingSetError, QuestionSetError
 from quizgen.questions.model import Question
 from quizgen.study import quiz
 from quizgen.study.plan import Plan, Recorder, resume_plan, start_plan
-from quizgen.study.progress import AnswerRow, CardRow, ProgressStore, open_store
+from quizgen.study.progress import AnswerRow, CardRow, ProgressStore, Reschedule, open_store
 from quizgen.study.quiz import load_question_set, next_review_line, offer_resume, run_plan
 from quizgen.study.session import Answer, Mode
 from quizgen.study.terminal import Palette, Ui
@@ -329,7 +329,11 @@ def put_cards(store: ProgressStore, dues: list[timedelta]) -> None:
     for n, offset in enumerate(dues):
         qid = f"fact-{n}/mc"
         row = AnswerRow(qid, f"fact-{n}", (), 1, 0, True, 1.0, "practice", 1, NOW)
-        store.record_answer(row, CardRow(qid, "{}", NOW + offset))
+        store.record_answer(row, replaced_by(CardRow(qid, "{}", NOW + offset)))
+
+
+def replaced_by(card: CardRow) -> Reschedule:
+    return lambda _previous: card
 
 
 @pytest.mark.parametrize(
