@@ -34,6 +34,10 @@ from quizgen.questions.option_text import normalise_option
 
 T = TypeVar("T")
 
+#: With this many hand-picked figures or dates, no others are mixed in: the author chose
+#: them to fit the stem and the story, and an invented one may not.
+ENOUGH_CURATED = 3
+
 #: Qualifiers that make a figure a lower or an upper bound.
 LOWER_BOUNDS = ("more than", "at least")
 UPPER_BOUNDS = ("up to", "nearly", "as many as")
@@ -286,6 +290,8 @@ def _numbers(
     invented_below, invented_above = _invented_numbers(key, rng)
     below = [v for v in curated if v < key] + near_below + invented_below
     above = [v for v in curated if v > key] + near_above + invented_above
+    if len(curated) >= ENOUGH_CURATED:  # the author's figures only: no others mixed in
+        below, above = [v for v in curated if v < key], [v for v in curated if v > key]
     # an open-ended key implies every option on its open side ("more than 250,000" makes "more
     # than 200,000" true too): offer only values on the side that would make the stem false
     if answer.qualifier in LOWER_BOUNDS:
@@ -332,6 +338,8 @@ def _dates(
     invented_above = [d for d in invented_above if d.span()[1] <= pools.story_end]
     below = [d for d in curated if d < key] + near_below + invented_below
     above = [d for d in curated if d > key] + near_above + invented_above
+    if len(curated) >= ENOUGH_CURATED:  # the author's dates only: no others mixed in
+        below, above = [d for d in curated if d < key], [d for d in curated if d > key]
     return below, above
 
 

@@ -45,7 +45,7 @@ MAX_TIMELINE_SHARE = 0.1
 #: In a set of every question (no count), the share of facts that also get their true/false item
 #: (a fact that cannot be asked as multiple choice always gets it). Keeps true/false near 20%.
 #: Tuning: changing it changes the full deck.
-FULL_SET_TRUE_FALSE_CHANCE = 0.2
+FULL_SET_TRUE_FALSE_CHANCE = 0.15
 #: How many greedy draws a counted set gets; the fullest is kept. Tuning: changes every set.
 SELECTION_ATTEMPTS = 16
 

@@ -25,8 +25,11 @@ class Draft:
     related: tuple[str, ...] = ()
 
     def option_count(self) -> int:
-        """4 options where the candidates allow, else 3, else 0 (the draft cannot be asked)."""
+        """4 options where the candidates allow, else 3, else 0 (the draft cannot be asked; so
+        also a sorted draft with wrong options on one side of the key only)."""
         c = self.candidates
+        if c.ordered and not (c.below and c.above):
+            return 0  # the key could only ever be the smallest or the largest option: a cue
         available = len(c.free) if not c.ordered else len(c.below) + len(c.above)
         return 4 if available >= 3 else 3 if available == 2 else 0
 

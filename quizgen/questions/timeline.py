@@ -76,10 +76,10 @@ def first_draft(
     # themselves, so the feedback dates them without claiming an order
     explanation = (
         f"{fact.event} ({fact.event_date.human() if fact.event_date else ''}) came first."
-        + " The others, by date: "
+        + " The others: "
         + "; ".join(
             f"{e.event} ({e.event_date.human() if e.event_date else ''})"
-            for e in sorted(others, key=_start)
+            for e in sorted(others, key=_last_day)
         )
         + "."
     )
@@ -137,6 +137,11 @@ def _sources(
     """Up to TIMELINE_QUOTES citations per event, each quote once (two facts may share one)."""
     cited = (c for e in chain for c in cite(e)[:TIMELINE_QUOTES])
     return tuple({(c.document, c.quote): c for c in cited}.values())
+
+
+def _last_day(fact: Fact) -> int:
+    """The last day an event could have been: "October 2016" sorts after "October 6, 2016"."""
+    return fact.event_date.span()[1].toordinal() if fact.event_date else 0
 
 
 def _start(fact: Fact) -> int:

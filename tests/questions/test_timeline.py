@@ -109,9 +109,9 @@ def test_which_happened_first_offers_only_events_surely_after_the_key() -> None:
         "Inauguration": "2017",
         "November summit": "November 2016",
     }
-    by_date = ["November summit", "Hospital hit", "Inauguration"]  # by each one's first day
+    by_date = ["Hospital hit", "November summit", "Inauguration"]  # by each one's last day
     assert draft.explanation == (
-        "October offensive (October 2016) came first. The others, by date: "
+        "October offensive (October 2016) came first. The others: "
         + "; ".join(f"{label} ({dates[label]})" for label in by_date)
         + "."
     )
