@@ -224,7 +224,7 @@ def test_facts_text_counts_the_filtered_facts(minimal_notes: Path) -> None:
         "  answer:    40,000,000 crowns\n"
         "  sources:   courier-cost.txt\n"
         "  topics:    money\n"
-        "1 facts\n"
+        "1 fact\n"  # the right plural
     )
 
 

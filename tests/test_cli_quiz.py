@@ -46,9 +46,24 @@ def invoke(*args: str, stdin: str = "") -> Result:
 
 
 def quiz(set_file: Path, data: Path, stdin: str, *extra: str) -> Result:
+    """A quiz drawn at random from the set (--shuffle), as the full deck's quiz is."""
     return invoke(
-        "quiz", "--set", str(set_file), "--data-dir", str(data), "--now", NOW, *extra, stdin=stdin
+        "quiz",
+        "--set",
+        str(set_file),
+        "--shuffle",
+        "--data-dir",
+        str(data),
+        "--now",
+        NOW,
+        *extra,
+        stdin=stdin,
     )
+
+
+def bare_quiz(data: Path, stdin: str) -> Result:
+    """`quizgen quiz` with no options: the one that offers an unfinished quiz back."""
+    return invoke("quiz", "--data-dir", str(data), "--now", NOW, stdin=stdin)
 
 
 @pytest.mark.parametrize("command", ["quiz", "review", "stats"])
@@ -108,7 +123,7 @@ def test_resume_asks_only_the_rest(set_file: Path, tmp_path: Path) -> None:
         "1",
     )
     rest = "".join(answer_line(q, True) + "\n" for q in questions[1:])
-    result = quiz(set_file, tmp_path / "data", "y\n" + rest)
+    result = bare_quiz(tmp_path / "data", "y\n" + rest)
     assert result.exit_code == 0, result.output
     assert "Resume your unfinished quiz (1 of 3 answered)? [Y/n] y" in result.output
     assert "Question 1 of 3" not in result.output and "Question 2 of 3" in result.output
@@ -116,11 +131,81 @@ def test_resume_asks_only_the_rest(set_file: Path, tmp_path: Path) -> None:
 
 
 def test_declining_resume_starts_a_new_quiz(set_file: Path, tmp_path: Path) -> None:
-    quiz(set_file, tmp_path / "data", "", "--count", "2")
-    result = quiz(set_file, tmp_path / "data", "n\n", "--count", "2")
-    assert "Question 1 of 2" in result.output and result.exit_code == 130
-    third = quiz(set_file, tmp_path / "data", "", "--count", "2")
-    assert "Resume your unfinished quiz (0 of 2 answered)?" in third.output
+    first = chosen(2, 1)[0]
+    quiz(
+        set_file, tmp_path / "data", answer_line(first, True) + "\n", "--count", "2", "--seed", "1"
+    )
+    result = bare_quiz(tmp_path / "data", "n\n")
+    assert "Resume your unfinished quiz (1 of 2 answered)? [Y/n] n" in result.output
+    assert "Question 1 of 10" in result.output and result.exit_code == 130
+    third = bare_quiz(tmp_path / "data", "")
+    assert "Resume your unfinished quiz" not in third.output
+
+
+def test_stopping_before_the_first_answer_leaves_nothing_to_resume(
+    set_file: Path, tmp_path: Path
+) -> None:
+    stopped = quiz(set_file, tmp_path / "data", "", "--count", "2")
+    assert stopped.exit_code == 130
+    assert stopped.output.splitlines()[-1] == (
+        "Stopped before the first answer: nothing to save or resume."
+    )
+    assert "Score" not in stopped.output
+    assert "Resume your unfinished quiz" not in bare_quiz(tmp_path / "data", "").output
+
+
+def test_new_options_start_what_was_asked_and_keep_the_unfinished_quiz(
+    set_file: Path, tmp_path: Path
+) -> None:
+    first = chosen(3, 1)[0]
+    quiz(
+        set_file, tmp_path / "data", answer_line(first, True) + "\n", "--count", "3", "--seed", "1"
+    )
+    other = quiz(set_file, tmp_path / "data", "", "--count", "2", "--mode", "exam")
+    lines = other.output.splitlines()
+    assert lines[0] == (
+        "Your unfinished quiz (1 of 3 answered) is kept: run `quizgen quiz` with no options to"
+        " resume it."
+    )
+    assert "Resume your unfinished quiz" not in other.output
+    assert "Question 1 of 2" in other.output
+    again = bare_quiz(tmp_path / "data", "")
+    assert "Resume your unfinished quiz (1 of 3 answered)? [Y/n]" in again.output
+
+
+def test_a_set_is_asked_whole_and_in_its_own_order(set_file: Path, tmp_path: Path) -> None:
+    result = invoke(
+        "quiz", "--set", str(set_file), "--data-dir", str(tmp_path / "d"), "--now", NOW, stdin=""
+    )
+    assert f"Question 1 of {len(QUESTIONS)}" in result.output
+    assert QUESTIONS[0].stem.split("?")[0] in result.output.split("Question 1 of")[1]
+    narrowed = invoke(
+        "quiz",
+        "--set",
+        str(set_file),
+        "--count",
+        "2",
+        "--data-dir",
+        str(tmp_path / "e"),
+        "--now",
+        NOW,
+        stdin="".join(answer_line(q, True) + "\n" for q in QUESTIONS[:2]),
+    )
+    assert narrowed.exit_code == 0, narrowed.output
+    assert "Score: 2 of 2 (100%)" in narrowed.output
+    assert "Set: " in narrowed.output
+
+
+def test_a_broken_set_is_reported_before_any_prompt(set_file: Path, tmp_path: Path) -> None:
+    first = chosen(3, 1)[0]
+    quiz(
+        set_file, tmp_path / "data", answer_line(first, True) + "\n", "--count", "3", "--seed", "1"
+    )
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("title: T\n", encoding="utf-8")
+    result = invoke("quiz", "--set", str(broken), "--data-dir", str(tmp_path / "data"), stdin="y\n")
+    assert result.exit_code == 1
+    assert "Resume" not in result.output and str(broken) in result.output
 
 
 def test_review_brings_back_the_wrong_answer_first(set_file: Path, tmp_path: Path) -> None:
@@ -298,3 +383,12 @@ def test_a_read_only_progress_folder_is_one_line_for_quiz_and_readable_by_stats(
     assert stats.returncode == 0, stats.stderr
     assert json.loads(stats.stdout)["answers"] == 2
     assert {p.name: p.read_bytes() for p in data.iterdir()} == before
+
+
+def test_review_with_no_history_says_how_to_start(tmp_path: Path) -> None:
+    result = invoke("review", "--data-dir", str(tmp_path / "d"), "--now", NOW)
+    assert result.exit_code == 0
+    assert result.output == (
+        "No review history yet: start with `quizgen quiz`; what you answer\n"
+        "there comes back here when it is due.\n"
+    )

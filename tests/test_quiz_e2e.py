@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from quiz_helpers import QUESTIONS, RIGHT, write_sample_set
+from quiz_helpers import COURIER, GAZETTE, QUESTIONS, RIGHT, write_sample_set
 
 from quizgen.questions.model import Form, Question
+from quizgen.questions.set_file import load_set
 from quizgen.study.session import choose_questions
 
 pytestmark = pytest.mark.slow
@@ -38,14 +39,29 @@ def planned(count: int = 3) -> tuple[Question, ...]:
 
 
 def spawn(set_file: Path, data: Path, *extra: str) -> pexpect.spawn:
-    args = ["quiz", "--set", str(set_file), "--data-dir", str(data), "--seed", str(SEED), *extra]
+    """A quiz drawn at random from the set (--shuffle --seed), as the full deck's quiz is."""
+    args = [
+        "quiz",
+        "--set",
+        str(set_file),
+        "--shuffle",
+        "--data-dir",
+        str(data),
+        "--seed",
+        str(SEED),
+        *extra,
+    ]
+    return launch(args)
+
+
+def launch(args: list[str], dimensions: tuple[int, int] = (30, 100)) -> pexpect.spawn:
     return pexpect.spawn(
         QUIZGEN[0],
         [*QUIZGEN[1:], *args],
         env=ENV,
         encoding="utf-8",
         timeout=15,
-        dimensions=(30, 100),
+        dimensions=dimensions,
     )
 
 
@@ -63,6 +79,9 @@ def answer(child: pexpect.spawn, number: int, question: Question, right: bool) -
     child.expect_exact("earliest first" if question.form is Form.TIMELINE_ORDER else "Enter)")
     child.send(keys_for(question, right) + "\r")
     child.expect_exact("✔ Right." if right else "✘ Wrong.")
+    if not right:  # after a wrong answer the quiz waits until the correction is read
+        child.expect_exact("Press any key for the next question")
+        child.send(" ")
 
 
 def saved_answers(data: Path) -> list[tuple[str, int]]:
@@ -98,7 +117,7 @@ def test_ctrl_c_keeps_the_answer_and_resume_asks_the_rest(set_file: Path, tmp_pa
     assert finish(child) == 130
     assert saved_answers(tmp_path) == [(questions[0].id, 1)]
 
-    child = spawn(set_file, tmp_path)
+    child = launch(["quiz", "--data-dir", str(tmp_path)])  # bare: it offers the quiz back
     child.expect_exact("Resume your unfinished quiz (1 of 3 answered)?")
     child.send("\r")
     answer(child, 2, questions[1], True)
@@ -144,6 +163,7 @@ def test_piped_answers_from_a_file(set_file: Path, tmp_path: Path) -> None:
                 "quiz",
                 "--set",
                 str(set_file),
+                "--shuffle",
                 "--data-dir",
                 str(tmp_path / "d"),
                 "--count",
@@ -168,3 +188,120 @@ def test_piped_answers_from_a_file(set_file: Path, tmp_path: Path) -> None:
         check=True,
     )
     assert json.loads(stats.stdout)["answers"] == 3
+
+
+LONG = (
+    "Washington said Moscow and Damascus had chosen a military course and pressed on with air"
+    " strikes on Syrian government forces"
+)
+
+
+def long_option_set(path: Path) -> Path:
+    """One multiple-choice question whose key is a long option, and a long explanation."""
+    from quizgen.questions.model import QuestionSet
+    from quizgen.questions.set_file import write_set
+
+    qset = QuestionSet(
+        load_set(write_sample_set(path)).header,
+        (
+            Question(
+                id="long/mc",
+                form=Form.MULTIPLE_CHOICE,
+                stem="What did the statement say?",
+                options=("Short one", LONG, "Another short one", "A third"),
+                answer=1,
+                fact="long",
+                explanation="Explained at length: " + "the feedback runs on. " * 8,
+                sources=(GAZETTE, COURIER),
+                topics=("bridge",),
+            ),
+        ),
+    )
+    write_set(qset, path)
+    return path
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120])
+def test_every_option_is_shown_whole_at_any_width(tmp_path: Path, columns: int) -> None:
+    path = long_option_set(tmp_path / "long.yaml")
+    child = launch(["quiz", "--set", str(path), "--data-dir", str(tmp_path)], (24, columns))
+    child.expect_exact("Enter)")
+    child.expect_exact("forces")  # the last word of the long option is on screen
+    child.send("1\r")  # wrong
+    child.expect_exact("✘ Wrong.")
+    child.expect_exact("Press any key")
+    verdict = child.before
+    assert "forces" in verdict  # the whole right answer, wrapped, not cut off
+    assert all(len(line) <= columns for line in _plain_lines(verdict))
+    child.send(" ")
+    assert finish(child) == 0
+
+
+def _plain_lines(text: str) -> list[str]:
+    """The screen text without escape codes, one entry per printed line."""
+    import re
+
+    bare = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)
+    return [line for line in bare.replace("\r", "").split("\n")]
+
+
+def test_after_a_wrong_answer_the_next_question_waits_for_a_key(
+    set_file: Path, tmp_path: Path
+) -> None:
+    path = long_option_set(tmp_path / "long.yaml")
+    child = launch(["quiz", "--set", str(path), "--data-dir", str(tmp_path)], (24, 80))
+    child.expect_exact("Enter)")
+    child.send("1\r")
+    child.expect_exact("Press any key for the next question")
+    screen = child.before
+    # verdict, right answer, explanation and one source stay together; the second source is
+    # one short line
+    assert "✘ Wrong. The right answer:" in screen and "Explained at length" in screen
+    assert 'Source: The Harbour Town Gazette, "Mayor opens the River Bridge"' in screen
+    assert 'Also: unknown, "What the bridge cost"' in screen
+    with pytest.raises(pexpect.TIMEOUT):
+        child.expect_exact("Score:", timeout=1)  # nothing moves on until a key is pressed
+    child.send(" ")
+    child.expect_exact("Score: 0 of 1 (0%)")
+    assert finish(child) == 0
+
+
+def test_a_quiz_running_in_another_terminal_is_not_offered(set_file: Path, tmp_path: Path) -> None:
+    questions = planned()
+    running = spawn(set_file, tmp_path, "--count", "3")
+    answer(running, 1, questions[0], True)
+    running.expect_exact("Question 2 of 3")
+    running.expect_exact(["Enter)", "earliest first"])
+    other = launch(["quiz", "--data-dir", str(tmp_path)])
+    other.expect_exact("Question 1 of 10")  # a new quiz: no offer of the running one
+    assert "Resume" not in other.before
+    other.sendintr()
+    assert finish(other) == 130
+    running.sendintr()
+    assert finish(running) == 130
+    later = launch(["quiz", "--data-dir", str(tmp_path)])  # now it stopped, it is offered
+    later.expect_exact("Resume your unfinished quiz (1 of 3 answered)?")
+    later.sendintr()
+    finish(later)
+
+
+def test_eight_quizzes_at_once_on_a_fresh_folder(set_file: Path, tmp_path: Path) -> None:
+    data = tmp_path / "shared"
+    lines = "".join(keys_for(q, True) + "\n" for q in QUESTIONS)
+    for round_ in range(2):
+        procs = [
+            subprocess.Popen(
+                [*QUIZGEN, "quiz", "--set", str(set_file), "--data-dir", str(data / str(round_))],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=ENV,
+            )
+            for _ in range(8)
+        ]
+        outputs = [p.communicate(lines, timeout=120) for p in procs]
+        assert [p.returncode for p in procs] == [0] * 8, [err for _, err in outputs]
+        score = f"Score: {len(QUESTIONS)} of {len(QUESTIONS)} (100%)"
+        assert all(score in out for out, _ in outputs)
+        assert len(saved_answers(data / str(round_))) == 8 * len(QUESTIONS)

@@ -29,23 +29,19 @@ def check(notes: Path | None, documents: Path | None) -> None:
       quizgen check --documents ../shared/seeds
       quizgen check --notes my_notes/
     """
-    from quizgen.facts.model import EntityKind, Status
+    from quizgen.facts.listing import base_summary
     from quizgen.facts.proof import prove_against_documents
 
     base = load_base(notes)
-    people = sum(1 for e in base.entities if e.kind is EntityKind.PERSON)
-    contested = sum(1 for f in base.facts if f.status is Status.CONTESTED)
-    slips = sum(1 for f in base.facts if f.status is Status.SLIP)
-    summary = (
-        f"ok: {len(base.sources)} sources, {len(base.entities)} entities ({people} people),"
-        f" {len(base.facts)} facts ({contested} contested, {plural(slips, 'slip')}),"
-        f" {len(base.topics)} topics"
-    )
+    summary = f"ok: {base_summary(base)}"
     if documents is None:
         summary += "; quotes not proven (give --documents DIR or set QUIZGEN_DOCUMENTS)"
     else:
         proof = prove_against_documents(base, documents)
-        summary += f"; {proof.quotes} evidence quotes proven in {proof.documents} documents"
+        summary += (
+            f"; {plural(proof.quotes, 'evidence quote')} proven in"
+            f" {plural(proof.documents, 'document')}"
+        )
     click.echo(summary)
 
 
@@ -84,7 +80,7 @@ def facts(
         return
     for fact in chosen:
         _echo_entry(*fact_lines(base, fact))
-    click.echo(f"{len(chosen)} facts")
+    click.echo(plural(len(chosen), "fact"))
 
 
 @main.command()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from quizgen.cli import _check_choices, main, reports_errors
+from quizgen.plural import plural
 from quizgen.questions.model import FORM_ALIASES, FORM_CHOICES
 from quizgen.study.session import Mode
 
@@ -57,7 +58,12 @@ def set_option(command: F) -> F:
 @main.command()
 @set_option
 @click.option(
-    "--count", type=click.IntRange(min=1), default=10, show_default=True, help="How many questions."
+    "--count",
+    type=click.IntRange(min=1),
+    help="How many questions (default: 10 from the full deck; every question of a --set).",
+)
+@click.option(
+    "--shuffle", is_flag=True, help="Ask a --set's questions in random order (default: its own)."
 )
 @click.option("--seed", type=int, help="Choose the questions reproducibly.")
 @click.option("--topic", "topics", multiple=True, help="Only this topic (repeatable).")
@@ -82,7 +88,8 @@ def set_option(command: F) -> F:
 @reports_errors
 def quiz(
     set_path: Path | None,
-    count: int,
+    count: int | None,
+    shuffle: bool,
     seed: int | None,
     topics: tuple[str, ...],
     forms: tuple[str, ...],
@@ -94,36 +101,54 @@ def quiz(
     """Take a quiz in the terminal; every answer is saved the moment you give it.
 
     Each answer shows the right one, why, and the source it comes from. Ctrl-C stops (all
-    answers kept) and the next `quizgen quiz` offers to resume. Without a terminal (a pipe or
-    a file) it reads one answer per line: a number or a letter.
+    answers kept) and the next `quizgen quiz` offers to resume. With --set, every question of
+    the set is asked in the set's order (a teacher's test); --count and --shuffle narrow and
+    reorder it. Without a terminal (a pipe or a file) it reads one answer per line.
 
     \b
     Examples:
       quizgen quiz
       quizgen quiz --count 20 --mode exam
+      quizgen quiz --set test-A.yaml
       quizgen quiz --topic united-nations --mode learn
       quizgen quiz --count 3 --seed 1 < answers.txt
     """
     import random
 
     from quizgen.study.plan import start_plan
-    from quizgen.study.quiz import load_question_set, offer_resume
-    from quizgen.study.session import Mode, choose_questions
+    from quizgen.study.quiz import kept_for_later, load_question_set, offer_resume, owner_id
+    from quizgen.study.session import Mode, choose_questions, in_set_order
 
     moment = _parse_now(now)
+    # a set named on the command line is read (and any mistake in it reported) before any prompt
+    path = _set_path(set_path)
+    qset = load_question_set(path)
+    _check_choices("--topic", topics, sorted({t for q in qset.questions for t in q.topics}))
+    source_of = click.get_current_context().get_parameter_source
+    given = [
+        name
+        for name in ("set_path", "count", "shuffle", "seed", "topics", "forms", "mode", "cram")
+        if source_of(name) is click.core.ParameterSource.COMMANDLINE
+    ]
     ui = _quiz_ui()
     with _open_progress(data_dir, moment) as store:
-        try:
-            plan = offer_resume(store, ui)
-        except KeyboardInterrupt:
-            click.echo()
-            click.get_current_context().exit(EXIT_INTERRUPTED)
+        plan = None
+        if not given:  # a bare `quizgen quiz` offers the unfinished one back
+            try:
+                plan = offer_resume(store, ui)
+            except KeyboardInterrupt:
+                click.echo()
+                click.get_current_context().exit(EXIT_INTERRUPTED)
+        elif (note := kept_for_later(store)) is not None:
+            click.echo(note)
         if plan is None:
-            path = _set_path(set_path)
-            qset = load_question_set(path)
-            _check_choices("--topic", topics, sorted({t for q in qset.questions for t in q.topics}))
-            chosen = choose_questions(qset.questions, count, random.Random(seed), topics, forms)
-            plan = start_plan(store, qset, str(path), chosen, Mode(mode), cram, moment)
+            rng = random.Random(seed)
+            if set_path is not None and not shuffle:
+                chosen = in_set_order(qset.questions, count, topics, forms)
+            else:
+                chosen = choose_questions(qset.questions, count or 10, rng, topics, forms)
+            owner = owner_id()
+            plan = start_plan(store, qset, str(path), chosen, Mode(mode), cram, moment, owner)
         _run(store, plan, ui, now)
 
 
@@ -157,7 +182,12 @@ def review(set_path: Path | None, count: int, data_dir: Path | None, now: str | 
 
     moment = _parse_now(now)
     with _open_progress(data_dir, moment) as store:
-        due_ids = due_question_ids(store.cards(), moment)
+        cards = store.cards()
+        if not cards:
+            click.echo("No review history yet: start with `quizgen quiz`; what you answer")
+            click.echo("there comes back here when it is due.")
+            return
+        due_ids = due_question_ids(cards, moment)
         if not due_ids:
             click.echo("Nothing is due for review.")
             _say(next_review_line(store, moment))
@@ -167,7 +197,7 @@ def review(set_path: Path | None, count: int, data_dir: Path | None, now: str | 
         due = questions_by_id(due_ids, {q.id: q for q in qset.questions})[:count]
         if not due:
             raise click.ClickException(
-                f"{len(due_ids)} questions are due, but none is in {path}:"
+                f"{plural(len(due_ids), 'question')} due, but none is in {path}:"
                 " give the set they came from with --set FILE"
             )
         click.echo(f"{len(due_ids)} due for review; here come {len(due)}, most overdue first.")

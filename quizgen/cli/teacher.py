@@ -10,6 +10,7 @@ import click
 
 from quizgen.cli import _check_selection, load_base, main, notes_option, reports_errors
 from quizgen.exports.formats import EXPORT_FORMATS
+from quizgen.plural import plural
 from quizgen.questions.model import FORM_ALIASES, FORM_CHOICES
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def generate(
         with bar:
             qset = generate_set(base, options, seed, bar.update)
     if count is not None and len(qset.questions) < count:
-        click.echo(f"Only {len(qset.questions)} questions fit the filters.", err=True)
+        click.echo(f"Only {plural(len(qset.questions), 'question')} fit the filters.", err=True)
     from quizgen.questions.lint import lint_set
 
     for finding in lint_set(qset, base):
@@ -92,7 +93,7 @@ def generate(
         click.echo(dump_set(qset), nl=False)
         return
     for path, written in write_variants(qset, variants, output):
-        click.echo(f"Wrote {path} ({written} questions)")
+        click.echo(f"Wrote {path} ({plural(written, 'question')})")
 
 
 @main.command()
@@ -156,6 +157,6 @@ def export(notes: Path | None, format_name: str, set_path: Path, output: Path) -
     base = load_base(notes)
     result = run_export(format_name, qset, base)
     write_atomic(output, result.content)
-    click.echo(f"Wrote {output} ({len(qset.questions)} questions, {format_name})")
+    click.echo(f"Wrote {output} ({plural(len(qset.questions), 'question')}, {format_name})")
     for note in result.notes:
         click.echo(f"note: {note}", err=True)

@@ -6,6 +6,7 @@ import re
 
 from quizgen.errors import ExportError
 from quizgen.exports.formats import ExportResult, id_list
+from quizgen.plural import plural
 from quizgen.questions.model import Form, Question, QuestionSet
 
 #: The characters Moodle's own GIFT writer escapes with a backslash.
@@ -71,7 +72,7 @@ def _file_comment(qset: QuestionSet) -> str:
     lines = [f"// {escape(qset.header.title)}"]
     if qset.header.variant is not None:
         lines.append(f"// variant {escape(qset.header.variant)}")
-    lines.append(f"// {len(qset.questions)} questions, seed {qset.header.seed}")
+    lines.append(f"// {plural(len(qset.questions), 'question')}, seed {qset.header.seed}")
     return "\n".join(lines)
 
 

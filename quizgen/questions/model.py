@@ -43,6 +43,28 @@ def order_text(options: tuple[str, ...], order: tuple[int, ...]) -> str:
     return ORDER_ARROW.join(options[i] for i in order)
 
 
+_DOUBLE_MARKS = '"\u201c\u201d'
+
+
+def quoted(text: str) -> str:
+    """A quote between curly double quotes. A double quotation mark left unmatched where the
+    quote was cut (at its start or end) is dropped; matched ones inside become single marks."""
+    inner = text.strip()
+    marks = [i for i, char in enumerate(inner) if char in _DOUBLE_MARKS]
+    if len(marks) % 2:  # one is unmatched: a closing one first, else the last opening one
+        first = marks[0]
+        cut = first if first > 0 and not inner[first - 1].isspace() else marks[-1]
+        inner = (inner[:cut] + inner[cut + 1 :]).strip()
+    out, opened = [], False
+    for char in inner:  # alternate opening and closing single marks, whatever the originals
+        if char in _DOUBLE_MARKS:
+            out.append("\u2019" if opened else "\u2018")
+            opened = not opened
+        else:
+            out.append(char)
+    return f"\u201c{''.join(out)}\u201d"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Citation:
     """Where an answer comes from: the document and the verbatim evidence quote."""
@@ -54,8 +76,8 @@ class Citation:
     quote: str
 
     def text(self) -> str:
-        """`Outlet, "Headline", date: "quote"` on one line."""
-        return f'{self.outlet}, "{self.headline}", {self.date}: "{self.quote}"'
+        """`Outlet, "Headline", date: “quote”` on one line, the quote's marks balanced."""
+        return f'{self.outlet}, "{self.headline}", {self.date}: {quoted(self.quote)}'
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -45,6 +45,28 @@ def _reshuffled(qset: QuestionSet, rng: random.Random) -> list[Question]:
     return [_reshuffle_options(q, rng, tallies) for q in questions]
 
 
+def reshuffled(question: Question, rng: random.Random) -> Question:
+    """The question asked again with its options in another order and, where there is a
+    choice, the key elsewhere (sorted and true/false options keep their order)."""
+    n = len(question.options)
+    if question.form is Form.TRUE_FALSE or question.options_sorted or n < 2:
+        return question
+    if question.form is Form.TIMELINE_ORDER:
+        order = list(range(n))
+        while order == list(range(n)):
+            rng.shuffle(order)
+        options = tuple(question.options[i] for i in order)
+        assert isinstance(question.answer, tuple)
+        answer = tuple(order.index(i) for i in question.answer)
+        return dataclasses.replace(question, options=options, answer=answer)
+    position = rng.choice([p for p in range(n) if p != question.key_index])
+    wrong = [o for i, o in enumerate(question.options) if i != question.key_index]
+    rng.shuffle(wrong)
+    key = question.options[question.key_index]
+    options = (*wrong[:position], key, *wrong[position:])
+    return dataclasses.replace(question, options=tuple(options), answer=position)
+
+
 def _reshuffle_options(
     question: Question, rng: random.Random, tallies: dict[int, list[int]]
 ) -> Question:

@@ -29,6 +29,8 @@ class Plan:
     total: int
     to_ask: tuple[Question, ...]
     done: tuple[Answer, ...] = ()
+    #: The set's title and variant as the summary names them ("Class test, variant A").
+    title: str = ""
 
 
 def stored_mode(mode: Mode, cram: bool) -> str:
@@ -49,11 +51,26 @@ def start_plan(
     mode: Mode,
     cram: bool,
     now: datetime,
+    owner: str = "",
 ) -> Plan:
-    """Record a new session asking `chosen` in order."""
+    """Record a new session asking `chosen` in order, run by `owner` ("host:pid")."""
     ids = tuple(q.id for q in chosen)
-    session_id = store.start_session(now, set_path, qset.header.title, ids, stored_mode(mode, cram))
-    return Plan(session_id=session_id, mode=mode, cram=cram, total=len(ids), to_ask=tuple(chosen))
+    mode_text = stored_mode(mode, cram)
+    session_id = store.start_session(now, set_path, qset.header.title, ids, mode_text, owner)
+    return Plan(
+        session_id=session_id,
+        mode=mode,
+        cram=cram,
+        total=len(ids),
+        to_ask=tuple(chosen),
+        title=set_title(qset),
+    )
+
+
+def set_title(qset: QuestionSet) -> str:
+    """`Aleppo 2016: class test, variant A` (the variant only when the set has one)."""
+    variant = qset.header.variant
+    return f"{qset.header.title}, variant {variant}" if variant else qset.header.title
 
 
 def resume_plan(store: ProgressStore, row: SessionRow, qset: QuestionSet) -> Plan:
@@ -70,6 +87,7 @@ def resume_plan(store: ProgressStore, row: SessionRow, qset: QuestionSet) -> Pla
         total=len(done) + len(to_ask),
         to_ask=to_ask,
         done=done,
+        title=set_title(qset),
     )
 
 

@@ -38,7 +38,7 @@ from quizgen.errors import (
 )
 
 DB_FILE = "progress.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_SECONDS = 10.0
 ELSEWHERE = "or choose another folder with --data-dir or QUIZGEN_DATA_DIR"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -87,6 +87,9 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
             mode TEXT NOT NULL,
             finished INTEGER NOT NULL DEFAULT 0)""",
     ),
+    # 2: which process runs a session ("host:pid"), so a quiz still running in another
+    # terminal is not offered for resuming
+    ("ALTER TABLE sessions ADD COLUMN owner TEXT NOT NULL DEFAULT ''",),
 )
 
 Response = int | tuple[int, ...]
@@ -129,6 +132,7 @@ class SessionRow:
     set_path: str
     planned: tuple[str, ...]
     mode: str
+    owner: str = ""
 
 
 class ProgressStore:
@@ -166,13 +170,21 @@ class ProgressStore:
         set_title: str,
         planned: tuple[str, ...],
         mode: str,
+        owner: str = "",
     ) -> int:
-        """Record a new session and return its id."""
+        """Record a new session (run by `owner`, "host:pid") and return its id."""
         with self._write() as db:
             cursor = db.execute(
-                "INSERT INTO sessions (started_at, set_path, set_title, planned, mode)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (started_at.isoformat(), set_path, set_title, json.dumps(list(planned)), mode),
+                "INSERT INTO sessions (started_at, set_path, set_title, planned, mode, owner)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    started_at.isoformat(),
+                    set_path,
+                    set_title,
+                    json.dumps(list(planned)),
+                    mode,
+                    owner,
+                ),
             )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
@@ -242,13 +254,32 @@ class ProgressStore:
         rows = self._read(sql + " WHERE session_id = ? ORDER BY id", (session_id,))
         return [_answer_row(r) for r in rows]
 
-    def unfinished_session(self, exclude_mode: str) -> SessionRow | None:
-        """The latest session that did not run to the end (ignoring `exclude_mode` ones)."""
+    def unfinished_sessions(self, exclude_mode: str) -> list[SessionRow]:
+        """The sessions that did not run to the end (not `exclude_mode` ones), latest first."""
         rows = self._read(
-            "SELECT * FROM sessions WHERE finished = 0 AND mode != ? ORDER BY id DESC LIMIT 1",
+            "SELECT * FROM sessions WHERE finished = 0 AND mode != ? ORDER BY id DESC",
             (exclude_mode,),
         )
-        return _session_row(rows[0]) if rows else None
+        return [_session_row(row) for row in rows]
+
+    def unfinished_session(self, exclude_mode: str) -> SessionRow | None:
+        """The latest session that did not run to the end (not `exclude_mode` ones)."""
+        rows = self.unfinished_sessions(exclude_mode)
+        return rows[0] if rows else None
+
+    def claim_session(self, session_id: int, owner: str) -> None:
+        """Record that `owner` ("host:pid") now runs the session (on resuming it)."""
+        with self._write() as db:
+            db.execute("UPDATE sessions SET owner = ? WHERE id = ?", (owner, session_id))
+
+    def forget_session(self, session_id: int) -> None:
+        """Remove a session that has no answer at all (stopped before the first one)."""
+        with self._write() as db:
+            db.execute(
+                "DELETE FROM sessions WHERE id = ? AND NOT EXISTS"
+                " (SELECT 1 FROM answers WHERE session_id = ?)",
+                (session_id, session_id),
+            )
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -593,4 +624,5 @@ def _session_row(row: sqlite3.Row) -> SessionRow:
         set_path=row["set_path"],
         planned=tuple(json.loads(row["planned"])),
         mode=row["mode"],
+        owner=row["owner"],
     )

@@ -76,18 +76,7 @@ def choose_questions(
 ) -> tuple[Question, ...]:
     """Up to `count` questions, in random order, with any of `topics` and one of `forms`,
     no two from the same fact and none printing another's answer."""
-    wanted_topics = set(topics)
-    wanted_forms = {FORM_ALIASES.get(f, f) for f in forms}
-    pool = [
-        q
-        for q in questions
-        if (not wanted_topics or wanted_topics & set(q.topics))
-        and (not wanted_forms or q.form.choice in wanted_forms)
-    ]
-    if not pool:
-        raise NoQuestionsError(
-            "no question matches those topics and forms; try fewer --topic or --form options"
-        )
+    pool = _matching(questions, topics, forms)
     # in random order, skipping a question that shares a fact with, or gives away, one chosen
     chosen: list[Question] = []
     for question in rng.sample(pool, k=len(pool)):
@@ -96,6 +85,18 @@ def choose_questions(
         if compatible(question, chosen):
             chosen.append(question)
     return tuple(chosen)
+
+
+def in_set_order(
+    questions: Sequence[Question],
+    count: int | None,
+    topics: Iterable[str] = (),
+    forms: Iterable[str] = (),
+) -> tuple[Question, ...]:
+    """A teacher's set as the test it is: its questions in its own order (the first `count`
+    when given), with any of `topics` and one of `forms`."""
+    pool = _matching(questions, topics, forms)
+    return tuple(pool[:count] if count is not None else pool)
 
 
 def remaining(planned: Sequence[str], answered: Iterable[str]) -> tuple[str, ...]:
@@ -132,6 +133,25 @@ def summarize(answers: Sequence[Answer], planned: int) -> Summary:
         ),
         rounds=max((a.attempt for a in answers), default=0),
     )
+
+
+def _matching(
+    questions: Sequence[Question], topics: Iterable[str], forms: Iterable[str]
+) -> list[Question]:
+    """The questions with any of `topics` and one of `forms`; NoQuestionsError if none."""
+    wanted_topics = set(topics)
+    wanted_forms = {FORM_ALIASES.get(f, f) for f in forms}
+    pool = [
+        q
+        for q in questions
+        if (not wanted_topics or wanted_topics & set(q.topics))
+        and (not wanted_forms or q.form.choice in wanted_forms)
+    ]
+    if not pool:
+        raise NoQuestionsError(
+            "no question matches those topics and forms; try fewer --topic or --form options"
+        )
+    return pool
 
 
 def _unique(questions: Iterable[Question]) -> tuple[Question, ...]:
@@ -174,11 +194,19 @@ def run_session(
     record: Callable[[Answer], None],
 ) -> Outcome:
     """Ask the questions (and learn mode's repeat rounds); `record` saves each answer at once."""
+    from quizgen.questions.variants import reshuffled  # (kept out of `quizgen --help`'s imports)
+
     answers = list(done)
     try:
         attempt, batch = 1, tuple(to_ask)
         while batch:
-            for n, question in enumerate(batch, 1):
+            for n, asked in enumerate(batch, 1):
+                # a repeat round asks with the options in a new order: not answerable by place
+                question = (
+                    asked
+                    if attempt == 1
+                    else reshuffled(asked, random.Random(f"{asked.id}:round:{attempt}"))
+                )
                 label = (
                     f"Question {len(done) + n} of {total}"
                     if attempt == 1

@@ -20,7 +20,7 @@ import questionary
 from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output
 
-from quizgen.questions.model import Form, Question, order_text
+from quizgen.questions.model import Form, Question, order_text, quoted
 from quizgen.study.session import Answer, Response, Summary
 
 _ANSI = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
@@ -55,6 +55,9 @@ class Prompter(Protocol):
 
     def confirm(self, message: str) -> bool:
         """Yes or no (Enter means yes)."""
+
+    def pause(self) -> None:
+        """Wait for the learner to read the feedback (a key press in a terminal)."""
 
 
 def parse_choice(text: str, options: Sequence[str]) -> int | None:
@@ -117,6 +120,9 @@ class PlainPrompter:
         """Ask `message [Y/n]`; Enter means yes."""
         return self._line(f"{message} [Y/n] ").lower() in ("", "y", "yes")
 
+    def pause(self) -> None:
+        """Nothing: a pipe or a file holds answers, not key presses, and its output stays."""
+
     def _show(self, stem: str, options: Sequence[str]) -> None:
         _show_numbered(self._out, stem, options, self._width)
 
@@ -148,7 +154,12 @@ class TerminalPrompter:
     def choose(self, question: Question) -> int:
         """A select list: arrows or number keys to move, Enter to answer."""
         _show_numbered(self._out, question.stem, (), self._width)
-        choices = [questionary.Choice(title=o, value=i) for i, o in enumerate(question.options)]
+        # each option wrapped to the terminal, its lines aligned under its first word
+        # (questionary's " » 1) " is six characters wide)
+        choices = [
+            questionary.Choice(title=_wrapped_title(o, self._width), value=i)
+            for i, o in enumerate(question.options)
+        ]
         prompt = questionary.select(
             "Your answer:",
             choices=choices,
@@ -177,6 +188,12 @@ class TerminalPrompter:
     def confirm(self, message: str) -> bool:
         """A yes/no prompt; Enter means yes."""
         return bool(questionary.confirm(message, default=True, **self._io).unsafe_ask())
+
+    def pause(self) -> None:
+        """Wait for a key, so a long correction is read before the next question prints."""
+        questionary.press_any_key_to_continue(
+            "Press any key for the next question (Ctrl-C stops).", **self._io
+        ).unsafe_ask()
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,8 +241,11 @@ class TerminalSession:
         return Answer(question, response, self.timer() - start, attempt)
 
     def feedback(self, answer: Answer) -> None:
-        """Mark the answer and show its explanation and sources."""
+        """Mark the answer and show its explanation and sources; after a wrong answer, wait
+        until the learner has read the correction."""
         print_lines(self.ui, feedback_lines(answer, self.ui.palette, self.ui.width))
+        if not answer.correct:
+            self.ui.prompter.pause()
 
     def new_round(self, missed: int) -> None:
         """Announce learn mode's next round."""
@@ -239,27 +259,41 @@ class TerminalSession:
 
 
 def feedback_lines(answer: Answer, palette: Palette, width: int) -> list[str]:
-    """Right or wrong, the right answer, the explanation and every citation with its quote."""
+    """Right or wrong, the right answer, the explanation, the first source with its quote and
+    the others named in one line; every line wrapped at `width`."""
     question = answer.question
     if answer.correct:
         lines = [palette.paint("✔ Right.", "bold", "green")]
     else:
-        lines = [
-            palette.paint("✘ Wrong.", "bold", "red")
-            + " The right answer: "
-            + palette.paint(question.right_answer_text(), "bold")
-        ]
+        # wrapped as plain text at the terminal's width, then the verdict painted
+        verdict = "✘ Wrong."
+        text = f"{verdict} The right answer: {question.right_answer_text()}"
+        wrapped = _wrap(text, width, "", "  ")
+        lines = [palette.paint(verdict, "bold", "red") + wrapped[0][len(verdict) :]]
+        lines += [palette.paint(line, "bold") for line in wrapped[1:]]
     lines += _wrap(question.explanation, width, "  ")
-    quotes: dict[tuple[str, str, str], list[str]] = {}
-    for cite in question.sources:  # one heading per document, its quotes beneath
-        quotes.setdefault((cite.outlet, cite.headline, cite.date), []).append(cite.quote)
-    for (outlet, headline, date), said in quotes.items():
-        heading = _wrap(f'Source: {outlet}, "{headline}", {date}', width, "  ", "    ")
-        lines += [palette.paint(line, "dim") for line in heading]
-        for quote in said:
-            already_quoted = quote[:1] in "\"'\u201c\u2018"
-            shown = quote if already_quoted else f"\u201c{quote}\u201d"
-            lines += _wrap(shown, width, "    ", "     ")
+    if not question.sources:
+        return lines
+    # the first source with its quote; any others in one short line each, so the verdict, the
+    # answer and the explanation stay on screen with the next question
+    first, *others = question.sources
+    heading = _wrap(
+        f'Source: {first.outlet}, "{first.headline}", {first.date}', width, "  ", "    "
+    )
+    lines += [palette.paint(line, "dim") for line in heading]
+    lines += _wrap(quoted(first.quote), width, "    ", "     ")
+    more = list(
+        dict.fromkeys(
+            (c.outlet, c.headline)
+            for c in others
+            if (c.outlet, c.headline) != (first.outlet, first.headline)
+        )
+    )
+    if more:
+        names = "; ".join(f'{outlet}, "{headline}"' for outlet, headline in more)
+        lines += [
+            palette.paint(line, "dim") for line in _wrap(f"Also: {names}", width, "  ", "    ")
+        ]
     return lines
 
 
@@ -273,12 +307,15 @@ def exam_review_lines(answers: Sequence[Answer], palette: Palette, width: int) -
     return lines
 
 
-def summary_lines(summary: Summary, palette: Palette, width: int) -> list[str]:
-    """Score, time, the questions missed with their right answers, and topics to revisit."""
+def summary_lines(summary: Summary, palette: Palette, width: int, title: str = "") -> list[str]:
+    """The set's name, score, time, the questions missed with their answers, topics to revisit."""
     head = f"Score: {summary.right} of {summary.answered} ({summary.percent}%)"
     if summary.answered < summary.planned:
         head += f", {summary.planned - summary.answered} of {summary.planned} not answered"
-    lines = ["", palette.paint(head, "bold"), f"Time: {format_duration(summary.seconds)}"]
+    lines = [""]
+    if title:
+        lines += _wrap(f"Set: {title}", width, "")
+    lines += [palette.paint(head, "bold"), f"Time: {format_duration(summary.seconds)}"]
     if summary.rounds > 1:
         lines.append(f"Rounds until all were right: {summary.rounds}")
     if summary.missed:
@@ -319,6 +356,15 @@ def _show_numbered(out: TextIO, stem: str, options: Sequence[str], width: int) -
         lines += _wrap(f"{n}) {option}", width, "  ", "     ")
     out.write("".join(line + "\n" for line in lines))
     out.flush()
+
+
+_CHOICE_INDENT = " " * 6
+
+
+def _wrapped_title(option: str, width: int) -> str:
+    """An option as a select-list title: wrapped to `width`, continuation lines indented."""
+    lines = textwrap.wrap(option, max(20, width - len(_CHOICE_INDENT))) or [option]
+    return ("\n" + _CHOICE_INDENT).join(lines)
 
 
 def _wrap(text: str, width: int, indent: str, subsequent: str | None = None) -> list[str]:

@@ -246,7 +246,7 @@ def test_pygiftparser_reads_back_count_keys_and_wrong_answers(qset: QuestionSet)
             wrong = [unescape(a.answer) for a in got.answers.answers if a.fraction == 0]
             assert keys == [question.options[question.key_index]]
             assert wrong == [o for i, o in enumerate(question.options) if i != question.key_index]
-        assert question.sources[0].quote in unescape(got.generalFeedback)
+        assert question.sources[0].text() in unescape(got.generalFeedback)
 
 
 def test_pygiftparser_reads_special_characters_in_stems_and_answers() -> None:

@@ -16,6 +16,7 @@ from quizgen.questions.model import (
     Question,
     option_letter,
     order_text,
+    quoted,
 )
 
 CITE = Citation(
@@ -154,5 +155,19 @@ def test_exactly_one_order_of_an_ordering_question_is_right(order: list[int]) ->
 
 def test_a_citation_reads_on_one_line() -> None:
     assert CITE.text() == (
-        'Valley Courier, "What the bridge cost", undated: "the bridge cost 40 million crowns"'
+        'Valley Courier, "What the bridge cost", undated: “the bridge cost 40 million crowns”'
     )
+
+
+@pytest.mark.parametrize(
+    ("quote", "shown"),
+    [
+        ("plain words", "“plain words”"),
+        ("“is suspending its participation", "“is suspending its participation”"),
+        ('the channels," he said', "“the channels, he said”"),
+        ('"I cannot see how," he said.', "\u201c\u2018I cannot see how,\u2019 he said.\u201d"),
+        ('he said "no" twice', "\u201che said \u2018no\u2019 twice\u201d"),
+    ],
+)
+def test_quotes_are_shown_with_balanced_marks(quote: str, shown: str) -> None:
+    assert quoted(quote) == shown

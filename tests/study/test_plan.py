@@ -72,7 +72,9 @@ def test_start_plan_records_a_session_asking_the_chosen_in_order(
     plan = start_plan(store, sample_set(), SET_PATH, chosen, mode, cram, NOW)
     row = store.unfinished_session(exclude_mode="review")
     assert row is not None
-    assert plan == Plan(session_id=row.id, mode=mode, cram=cram, total=3, to_ask=chosen)
+    assert plan == Plan(
+        session_id=row.id, mode=mode, cram=cram, total=3, to_ask=chosen, title="Bridge quiz"
+    )
     assert (row.set_path, row.planned, row.mode) == (
         SET_PATH,
         ("bridge-delay-cause/mc", "mayor-opened-bridge/mc", "bridge-timeline/order"),
@@ -119,6 +121,7 @@ def test_resume_restores_first_attempts_and_asks_the_rest_in_planned_order(
         total=4,
         to_ask=(MAYOR, DELAY),
         done=(Answer(COST, 0, 4.25), Answer(TIMELINE, (1, 2, 0), 9.5)),
+        title="Bridge quiz",
     )
     assert answered_count(store, unfinished_row(store, plan.session_id)) == 2
 
@@ -144,6 +147,7 @@ def test_resume_drops_questions_the_set_no_longer_has(store: ProgressStore) -> N
         total=2,
         to_ask=(DELAY,),
         done=(Answer(COST, 1, 2.0),),
+        title="Bridge quiz",
     )
     assert answered_count(store, unfinished_row(store, plan.session_id)) == 2
 

@@ -58,6 +58,9 @@ class Scripted:
             raise KeyboardInterrupt
         return answer
 
+    def pause(self) -> None:
+        """Nothing to wait for in a test."""
+
 
 def make_ui(prompter: Scripted) -> tuple[Ui, io.StringIO]:
     out = io.StringIO()
@@ -177,6 +180,7 @@ def test_an_accepted_offer_resumes_the_quiz(store: ProgressStore, set_path: Path
         total=3,
         to_ask=(MAYOR, TIMELINE),
         done=(Answer(COST, 1, 2.5),),
+        title="Bridge quiz",
     )
     row = store.unfinished_session(exclude_mode="review")
     assert row is not None and row.id == plan.session_id
@@ -204,12 +208,39 @@ def test_ctrl_c_at_the_offer_leaves_the_quiz_unfinished(
 def test_the_latest_unfinished_quiz_is_offered(store: ProgressStore, set_path: Path) -> None:
     started_with_one_answer(store, set_path)
     later = start_plan(store, sample_set(), str(set_path), (TF, DELAY), Mode.LEARN, True, NOW)
+    Recorder(store, later, lambda: NOW)(Answer(TF, 1, 1.0))
     prompter = Scripted(confirms=[True])
     resumed = offer_resume(store, make_ui(prompter)[0])
-    assert prompter.asked == ["Resume your unfinished quiz (0 of 2 answered)?"]
+    assert prompter.asked == ["Resume your unfinished quiz (1 of 2 answered)?"]
     assert resumed == Plan(
-        session_id=later.session_id, mode=Mode.LEARN, cram=True, total=2, to_ask=(TF, DELAY)
+        session_id=later.session_id,
+        mode=Mode.LEARN,
+        cram=True,
+        total=2,
+        to_ask=(DELAY,),
+        done=(Answer(TF, 1, 1.0),),
+        title="Bridge quiz",
     )
+
+
+def test_a_quiz_stopped_before_its_first_answer_is_not_offered(
+    store: ProgressStore, set_path: Path
+) -> None:
+    start_plan(store, sample_set(), str(set_path), (TF, DELAY), Mode.LEARN, True, NOW)
+    prompter = Scripted(confirms=[True])
+    assert offer_resume(store, make_ui(prompter)[0]) is None
+    assert prompter.asked == []
+    assert store.unfinished_session(exclude_mode="review") is None
+
+
+def test_a_quiz_with_every_question_answered_is_not_offered(
+    store: ProgressStore, set_path: Path
+) -> None:
+    plan = start_plan(store, sample_set(), str(set_path), (TF,), Mode.PRACTICE, False, NOW)
+    Recorder(store, plan, lambda: NOW)(Answer(TF, 1, 1.0))
+    prompter = Scripted(confirms=[True])
+    assert offer_resume(store, make_ui(prompter)[0]) is None
+    assert prompter.asked == []
 
 
 # run_plan
@@ -227,6 +258,7 @@ Question 2 of 2
   Source: unknown, "What the bridge cost", not printed
     “the bridge cost 40 million crowns”
 
+Set: Bridge quiz
 Score: 1 of 2 (50%)
 Time: 2 s
 Missed:
@@ -269,9 +301,16 @@ def test_ctrl_c_returns_true_and_keeps_the_session_open(
     ui, out = make_ui(Scripted(responses=[0]))
     assert run_plan(store, plan, ui, lambda: NOW) is True
     lines = out.getvalue().splitlines()
-    assert lines[-1] == f"Run `quizgen {command}` again to pick up where you stopped."
     assert "Stopped. Every answer you gave is saved." in lines
-    assert "Score: 1 of 1 (100%), 2 of 3 not answered" in lines
+    if mode is Mode.EXAM:  # an unfinished exam reveals nothing: no answers, no score
+        assert lines[-1] == (
+            "Exam paused after 1 of 3 answers, all saved. Run `quizgen quiz` to finish it;"
+            " the score comes at the end."
+        )
+        assert not any(line.startswith(("Score", "Missed", "✘", "✔")) for line in lines)
+    else:
+        assert lines[-1] == f"Run `quizgen {command}` again to pick up where you stopped."
+        assert "Score: 1 of 1 (100%), 2 of 3 not answered" in lines
     assert [a.question_id for a in store.answers()] == [MAYOR.id]
     row = store.unfinished_session(exclude_mode="nothing")
     assert row is not None and row.id == plan.session_id
@@ -293,13 +332,27 @@ def test_an_exam_shows_the_held_feedback_before_the_score(
         "  Explained: True or false: Tom Reyes opened the River Bridge.\n"
         '  Source: The Harbour Town Gazette, "Mayor opens the River Bridge", March 2015\n'
         "    “Mayor Lena Ortiz opened the River Bridge on March 3, 2015”\n"
-        "\nScore: 0 of 1 (0%)\n"
+        "\nSet: Bridge quiz\n"
+        "Score: 0 of 1 (0%)\n"
         "Time: 1 s\n"
         "Missed:\n"
         "  - True or false: Tom Reyes opened the River Bridge.\n"
         "    Answer: False\n"
         "Topics to revisit: bridge\n"
     )
+
+
+@pytest.mark.usefixtures("fixed_timer")
+def test_ctrl_c_before_the_first_answer_leaves_nothing_to_resume(
+    store: ProgressStore, set_path: Path
+) -> None:
+    plan = start_plan(store, sample_set(), str(set_path), (MAYOR, COST), Mode.PRACTICE, False, NOW)
+    ui, out = make_ui(Scripted(responses=[]))
+    assert run_plan(store, plan, ui, lambda: NOW) is True
+    lines = out.getvalue().splitlines()
+    assert lines[-1] == "Stopped before the first answer: nothing to save or resume."
+    assert not any(line.startswith("Score") for line in lines)
+    assert store.unfinished_session(exclude_mode="review") is None
 
 
 @pytest.mark.usefixtures("fixed_timer")

@@ -155,6 +155,9 @@ class Scripted:
     def confirm(self, message: str) -> bool:
         return True
 
+    def pause(self) -> None:
+        """Nothing to wait for in a test."""
+
 
 def run(
     mode: Mode, questions: tuple[Question, ...], responses: list[int | tuple[int, ...]]
@@ -168,17 +171,62 @@ def run(
     return saved, outcome.interrupted, out.getvalue()
 
 
-def test_learn_mode_repeats_misses_until_all_are_right() -> None:
-    saved, interrupted, text = run(Mode.LEARN, (MAYOR, COST), [1, 1, 2, 0])
-    assert [(a.question.id, a.correct, a.attempt) for a in saved] == [
+class ByMeaning(Scripted):
+    """Answers "right" or "wrong" whatever order the options come in."""
+
+    def __init__(self, plan: list[bool]) -> None:
+        super().__init__([])
+        self._plan = iter(plan)
+        self.seen: list[tuple[str, ...]] = []
+
+    def choose(self, question: Question) -> int:
+        self.seen.append(question.options)
+        right = next(self._plan, None)
+        if right is None:
+            raise KeyboardInterrupt
+        return question.key_index if right else (question.key_index + 1) % len(question.options)
+
+
+def test_learn_mode_asks_a_repeat_with_the_options_reordered() -> None:
+    prompter = ByMeaning([False, True, False, True])
+    ui = Ui(prompter, io.StringIO(), PLAIN)
+    clock = itertools.count()
+    outcome = run_session(
+        TerminalSession(ui, lambda: float(next(clock))),
+        Mode.LEARN,
+        (MAYOR, COST),
+        2,
+        (),
+        list[Answer]().append,
+    )
+    assert [(a.question.id, a.correct, a.attempt) for a in outcome.answers] == [
         ("mayor-opened-bridge/mc", False, 1),
         ("bridge-cost/mc", True, 1),
         ("mayor-opened-bridge/mc", False, 2),
         ("mayor-opened-bridge/mc", True, 3),
     ]
-    assert not interrupted
+    first, _, second, third = prompter.seen
+    assert sorted(first) == sorted(second) == sorted(third)  # the same options...
+    keys = [opts.index(MAYOR.options[MAYOR.key_index]) for opts in (first, second, third)]
+    assert keys[0] != keys[1] and keys[1] != keys[2]  # ...with the key elsewhere each round
+
+
+def test_learn_mode_rounds_are_labelled_and_timed() -> None:
+    out = io.StringIO()
+    ui = Ui(ByMeaning([False, True, False, True]), out, PLAIN)
+    clock = itertools.count()
+    outcome = run_session(
+        TerminalSession(ui, lambda: float(next(clock))),
+        Mode.LEARN,
+        (MAYOR, COST),
+        2,
+        (),
+        list[Answer]().append,
+    )
+    assert not outcome.interrupted
+    text = out.getvalue()
     assert "Question 2 of 2" in text and "Round 3: question 1 of 1" in text
-    assert all(a.seconds == 1.0 for a in saved)
+    assert all(a.seconds == 1.0 for a in outcome.answers)
 
 
 def test_practice_shows_feedback_and_exam_holds_it() -> None:
