@@ -378,6 +378,6 @@ def _explanation(fact: Fact) -> str:
 
 def _contested_explanation(base: FactBase, fact: Fact) -> str:
     sides = "; ".join(
-        f"{base.answer_text(v.answer)} according to {v.according_to}" for v in fact.variants
+        f"{base.answer_text(v.answer)}, according to {v.according_to}" for v in fact.variants
     )
-    return f"{fact.explanation} Each source's answer: {sides}."
+    return f"{fact.explanation} As reported: {sides}."

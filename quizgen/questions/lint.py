@@ -156,11 +156,44 @@ def _absolute_words(
             )
 
 
+#: Common words a stem and an option may share without giving anything away.
+_PLAIN_WORDS = frozenset(
+    "about after again against also among before being between could during every from"
+    " have into more most other over said same some such than that their them then there"
+    " these they this those through under until what when where which while with would"
+    " according october september november december 2016".split()
+)
+
+
+def _echoed_word(q: Question) -> Iterator[Finding]:
+    """A word of the stem that only the key repeats ("channels" in the stem and the key)."""
+    stem = _word_stems(q.stem)
+    words = [_word_stems(o) for o in q.options]
+    key = words[q.key_index]
+    others = set().union(*(w for i, w in enumerate(words) if i != q.key_index))
+    echoed = sorted(
+        w for w in (stem & key) - others if len(w) > 4 and w not in _PLAIN_WORDS and not w.isdigit()
+    )
+    if echoed:
+        yield Finding(
+            where=q.id,
+            rule="echoed-word",
+            message=f"only the key repeats the stem's {', '.join(repr(w) for w in echoed)}",
+        )
+
+
+def _word_stems(text: str) -> set[str]:
+    """The text's words, a plural `s` dropped ("channels" and "channel" are one word)."""
+    return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in normalise_option(text).split()}
+
+
 def _option_rules(
     q: Question, fact: Fact, base: FactBase, names: dict[str, Entity]
 ) -> Iterator[Finding]:
     answer = fact.answer if fact.answer is not None else fact.variants[0].answer
     key = q.options[q.key_index]
+    if not q.options_sorted:
+        yield from _echoed_word(q)
     if isinstance(answer, EntityAnswer):
         key_entity = base.entity(answer.entity)
         gender = "female" if _FEMALE.search(q.stem) else "male" if _MALE.search(q.stem) else None

@@ -280,6 +280,23 @@ def test_sorted_keys_always_in_the_middle_are_a_position_cue() -> None:
     assert "set: position-cue: the key is middle in 10 of 10 sorted questions" in found(*middle)
 
 
+def test_a_stem_word_only_the_key_repeats_is_a_cue() -> None:
+    question = mc(
+        "who/mc",
+        "Which channels did Ana Berg keep?",
+        ("the deconfliction channel", "a hotline", "the aid office"),
+        0,
+    )
+    assert found(question) == ["who/mc: echoed-word: only the key repeats the stem's 'channel'"]
+    fair = mc(
+        "who/mc",
+        "Which channels did Ana Berg keep?",
+        ("the deconfliction channel", "the hotline channel", "the aid channel"),
+        0,
+    )
+    assert found(fair) == []
+
+
 def test_a_stem_asking_for_a_bound_makes_every_further_option_true() -> None:
     question = mc(
         "ships/mc",
