@@ -158,10 +158,57 @@ def _absolute_words(
 
 #: Common words a stem and an option may share without giving anything away.
 _PLAIN_WORDS = frozenset(
-    "about after again against also among before being between could during every from"
-    " have into more most other over said same some such than that their them then there"
-    " these they this those through under until what when where which while with would"
-    " according october september november december 2016".split()
+    [
+        "about",
+        "after",
+        "again",
+        "against",
+        "also",
+        "among",
+        "before",
+        "being",
+        "between",
+        "could",
+        "during",
+        "every",
+        "from",
+        "have",
+        "into",
+        "more",
+        "most",
+        "other",
+        "over",
+        "said",
+        "same",
+        "some",
+        "such",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "under",
+        "until",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "with",
+        "would",
+        "according",
+        "october",
+        "september",
+        "november",
+        "december",
+        "2016",
+    ]
 )
 
 
