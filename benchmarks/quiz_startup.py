@@ -24,7 +24,8 @@ from pathlib import Path
 from quizgen.questions.model import Citation, Form, Question, QuestionSet, SetHeader
 from quizgen.questions.set_file import write_set
 from quizgen.study.plan import Recorder, start_plan
-from quizgen.study.progress import AnswerRow, open_store
+from quizgen.study.progress import AnswerRow
+from quizgen.study.progress_file import open_store
 from quizgen.study.session import Mode
 from quizgen.study.terminal import Palette, PlainPrompter, Ui, run_session
 

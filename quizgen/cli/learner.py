@@ -257,7 +257,7 @@ def _open_progress(
     data_dir: Path | None, now: datetime, *, read_only_ok: bool = False
 ) -> ProgressStore:
     """The progress store; with `read_only_ok` (commands that only read) a read-only one will do."""
-    from quizgen.study.progress import open_store
+    from quizgen.study.progress_file import open_store
 
     folder = data_dir or Path(click.get_app_dir("quizgen"))
     store, notice = open_store(folder, now, read_only_ok=read_only_ok)

@@ -24,7 +24,8 @@ from quiz_helpers import QUESTIONS, sample_set
 
 from quizgen.errors import ProgressStoreError
 from quizgen.study.plan import Recorder, start_plan
-from quizgen.study.progress import AnswerRow, CardRow, open_store
+from quizgen.study.progress import AnswerRow, CardRow
+from quizgen.study.progress_file import open_store
 from quizgen.study.session import Answer, Mode
 from quizgen.study.stats import compute_stats
 

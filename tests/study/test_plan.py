@@ -20,7 +20,8 @@ from quizgen.study.plan import (
     start_plan,
     stored_mode,
 )
-from quizgen.study.progress import AnswerRow, CardRow, ProgressStore, SessionRow, open_store
+from quizgen.study.progress import AnswerRow, CardRow, ProgressStore, SessionRow
+from quizgen.study.progress_file import open_store
 from quizgen.study.session import Answer, Mode
 
 NOW = datetime(2026, 5, 1, 9, 0, tzinfo=timezone.utc)

@@ -23,8 +23,8 @@ from quizgen.study.progress import (
     AnswerRow,
     CardRow,
     ProgressStore,
-    open_store,
 )
+from quizgen.study.progress_file import open_store
 
 NOW = datetime(2026, 5, 1, 9, 0, tzinfo=timezone.utc)
 MAKE_WRITABLE = f"make it writable, {ELSEWHERE}"

@@ -16,7 +16,8 @@ from quizgen.errors import MissingSetError, QuestionSetError
 from quizgen.questions.model import Question
 from quizgen.study import quiz
 from quizgen.study.plan import Plan, Recorder, resume_plan, start_plan
-from quizgen.study.progress import AnswerRow, CardRow, ProgressStore, Reschedule, open_store
+from quizgen.study.progress import AnswerRow, CardRow, ProgressStore, Reschedule
+from quizgen.study.progress_file import open_store
 from quizgen.study.quiz import load_question_set, next_review_line, offer_resume, run_plan
 from quizgen.study.session import Answer, Mode
 from quizgen.study.terminal import Palette, Ui
