@@ -61,6 +61,29 @@ notes_option = click.option(
 )
 
 
+def documents_option(purpose: str) -> Callable[[F], F]:
+    """--documents DIR (or $QUIZGEN_DOCUMENTS), the source documents, used for `purpose`."""
+    return click.option(
+        "--documents",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        envvar="QUIZGEN_DOCUMENTS",
+        help=f"Folder of the source documents: {purpose} (default: $QUIZGEN_DOCUMENTS).",
+    )
+
+
+def form_option(help_text: str) -> Callable[[F], F]:
+    """--form F (repeatable), named from the one vocabulary of forms (old spellings too)."""
+    from quizgen.questions.model import FORM_ALIASES, FORM_CHOICES
+
+    return click.option(
+        "--form",
+        "forms",
+        multiple=True,
+        type=click.Choice([*FORM_CHOICES, *FORM_ALIASES]),
+        help=help_text,
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="quizgen")
 def main() -> None:

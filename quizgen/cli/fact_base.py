@@ -7,19 +7,20 @@ from pathlib import Path
 
 import click
 
-from quizgen.cli import _check_selection, load_base, main, notes_option, reports_errors
+from quizgen.cli import (
+    _check_selection,
+    documents_option,
+    load_base,
+    main,
+    notes_option,
+    reports_errors,
+)
 from quizgen.plural import plural
 
 
 @main.command()
 @notes_option
-@click.option(
-    "--documents",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    envvar="QUIZGEN_DOCUMENTS",
-    help="Folder of the source documents: also prove every evidence quote and checksum"
-    " (default: $QUIZGEN_DOCUMENTS).",
-)
+@documents_option("also prove every evidence quote and checksum")
 @reports_errors
 def check(notes: Path | None, documents: Path | None) -> None:
     """Validate the fact base and report every problem as path:line: message.
@@ -116,12 +117,7 @@ def _echo_entry(heading: str, lines: list[str]) -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Question set to check (default: every question the fact base yields).",
 )
-@click.option(
-    "--documents",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    envvar="QUIZGEN_DOCUMENTS",
-    help="Also flag runs of 8+ words copied from these documents (default: $QUIZGEN_DOCUMENTS).",
-)
+@documents_option("also flag runs of 8+ words copied from them")
 @reports_errors
 def lint(notes: Path | None, set_path: Path | None, documents: Path | None) -> None:
     """Check questions against the item-writing rules; one line per finding, exit 1 if any.

@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from quizgen.cli import _check_choices, main, reports_errors
+from quizgen.cli import _check_choices, form_option, main, reports_errors
 from quizgen.plural import plural
-from quizgen.questions.model import FORM_ALIASES, FORM_CHOICES
 from quizgen.study.session import Mode
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -67,13 +66,7 @@ def set_option(command: F) -> F:
 )
 @click.option("--seed", type=int, help="Choose the questions reproducibly.")
 @click.option("--topic", "topics", multiple=True, help="Only this topic (repeatable).")
-@click.option(
-    "--form",
-    "forms",
-    multiple=True,
-    type=click.Choice([*FORM_CHOICES, *FORM_ALIASES]),
-    help="Only this question form (repeatable).",
-)
+@form_option("Only this question form (repeatable).")
 @click.option(
     "--mode",
     type=click.Choice(QUIZ_MODES),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quizgen.cli import _check_selection, load_base, main, notes_option, reports_errors
+from quizgen.cli import _check_selection, form_option, load_base, main, notes_option, reports_errors
 from quizgen.exports.formats import EXPORT_FORMATS
 from quizgen.plural import plural
 from quizgen.questions.model import FORM_ALIASES, FORM_CHOICES
@@ -30,13 +30,7 @@ def _progress_reporter(label: str, total: int) -> ProgressBar[int] | None:
 @click.option("--seed", type=int, default=1, show_default=True, help="Random seed.")
 @click.option("--count", type=click.IntRange(min=1), help="Number of questions (default: all).")
 @click.option("--topic", "topics", multiple=True, help="Only these topics (repeatable).")
-@click.option(
-    "--form",
-    "forms",
-    multiple=True,
-    type=click.Choice([*FORM_CHOICES, *FORM_ALIASES]),
-    help="Only these forms (repeatable; default: all).",
-)
+@form_option("Only these forms (repeatable; default: all).")
 @click.option("--source", "sources", multiple=True, help="Only facts citing this source.")
 @click.option("--variants", type=click.IntRange(1, 26), default=1, help="Write variants A, B, ...")
 @click.option("--title", default="Aleppo 2016", show_default=True, help="Title of the set.")
