@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import random
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -119,15 +120,16 @@ def _generate(
 
 
 def _specs_for(fact: Fact, forms: tuple[str, ...], seed: int) -> list[_Spec]:
-    """What a fact can be asked as; at most one true/false item, its true or a false version."""
+    """What a fact can be asked as: its true statement, and a false one where it has one (a
+    set takes at most one of the two, whichever keeps True and False balanced)."""
     specs: list[_Spec] = []
     if "multiple-choice" in forms and fact.multiple_choice:
         count = len(fact.variants) if fact.status is Status.CONTESTED else 1
         specs += [_Spec(fact, "mc", i) for i in range(count)]
     if "true-false" in forms and fact.status is Status.SETTLED:
-        pick = random.Random(f"{seed}:{fact.id}/tf")
-        shape = "tf-false" if fact.false_statements and pick.random() < 0.5 else "tf-true"
-        specs.append(_Spec(fact, shape))
+        specs.append(_Spec(fact, "tf-true"))
+        if fact.false_statements:
+            specs.append(_Spec(fact, "tf-false"))
     if "timeline" in forms and fact.event_date and fact.status is Status.SETTLED:
         specs += [_Spec(fact, "first"), _Spec(fact, "order")]
     return specs
@@ -195,6 +197,7 @@ def _draw(
         "multiple-choice": count,
     }
     taken = dict.fromkeys(caps, 0)
+    truth_counts: Counter[str] = Counter()
     built: list[Draft | Question] = []
     profiles: list[Profile] = []
     queue = list(facts)
@@ -222,6 +225,8 @@ def _draw(
             family = rng.choices(open_families, weights=weights)[0]
             tried = [s for s in options if s.family == family]
             rng.shuffle(tried)
+            if family == "true-false":  # the truth value the set has fewer of, first
+                tried.sort(key=lambda s: truth_counts[s.shape])
             tried += [s for s in options if s.family != family and s.family in open_families]
             for spec in tried:
                 made = maker.make(spec)
@@ -232,6 +237,7 @@ def _draw(
                     built.append(made)
                     profiles.append(seen)
                     taken[spec.family] += 1
+                    truth_counts[spec.shape] += 1
                     break
     return built
 
@@ -245,11 +251,18 @@ def _every_question(
 ) -> list[Draft | Question]:
     """Each fact's multiple-choice and timeline questions; its true/false item for some."""
     built: list[Draft | Question] = []
+    truth_counts: Counter[str] = Counter()
     for done, fact in enumerate(facts, start=1):
         made = [(s, q) for s in specs[fact.id] if (q := maker.make(s)) is not None]
         has_choice = any(s.family == "multiple-choice" for s, _ in made)
         wants_tf = not has_choice or rng.random() < FULL_SET_TRUE_FALSE_CHANCE
-        built += [q for s, q in made if s.family != "true-false" or wants_tf]
+        true_false = sorted(
+            (s for s, _ in made if s.family == "true-false"), key=lambda s: truth_counts[s.shape]
+        )[:1]  # at most one, of the truth value the set has fewer of
+        if wants_tf and true_false:
+            truth_counts[true_false[0].shape] += 1
+        keep = set(true_false) if wants_tf else set()
+        built += [q for s, q in made if s.family != "true-false" or s in keep]
         if progress and done % 500 == 0:
             progress(500)
     return built

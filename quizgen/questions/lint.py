@@ -93,6 +93,9 @@ def lint_facts(base: FactBase, documents: Path | None = None) -> list[Finding]:
     for fact in (f for f in base.facts if f.askable):
         for text in (fact.statement, *(s.statement for s in fact.false_statements)):
             findings += _stem_rules(fact.id, text)
+        # every text a learner reads is in our own words: statements, feedback, reasons
+        feedback = (fact.explanation, *(s.why_false for s in fact.false_statements))
+        for text in (fact.statement, *(s.statement for s in fact.false_statements), *feedback):
             if shingles is not None:
                 findings += [
                     Finding(where=fact.id, rule="copied-words", message=run)

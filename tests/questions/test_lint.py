@@ -336,6 +336,20 @@ def test_copied_runs_outside_quotes(tmp_path: Path) -> None:
     assert copied_runs('He said "the city could be totally destroyed by the end".', shingles) == []
 
 
+def test_feedback_in_copied_words_is_found(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "The envoy said the city could be totally destroyed by the end."
+    )
+    copied = dataclasses.replace(
+        FACTS[-1], explanation="As he said, the city could be totally destroyed by the end."
+    )
+    base = dataclasses.replace(BASE, facts=(copied,))
+    assert [str(f) for f in lint_facts(base, tmp_path)] == [
+        "tf: copied-words: 'said the city could be totally destroyed by' is copied from a"
+        " document"
+    ]
+
+
 def test_fact_statements_are_linted_for_every_possible_true_false_item() -> None:
     long_false = dataclasses.replace(
         FACTS[-1],
