@@ -70,7 +70,12 @@ def first_draft(
     )
     if len(later) < 2 or fact.event is None:
         return None
-    others = rng.sample(later, min(3, len(later)))
+    # one of the others shares a topic with the key where possible, so the key is not the
+    # only event of its kind (a strike among three UN steps would be found by logic alone)
+    alike = [e for e in later if set(e.topics) & set(fact.topics)]
+    first = [rng.choice(alike)] if alike else []
+    rest = [e for e in later if e not in first]
+    others = first + rng.sample(rest, min(3 - len(first), len(rest)))
     chain = sorted([fact, *others], key=_start)
     # the other options are each surely later than the key, not necessarily ordered among
     # themselves, so the feedback dates them without claiming an order
