@@ -34,6 +34,7 @@ def related_facts(base: FactBase) -> Mapping[str, tuple[str, ...]]:
             for i in range(len(words) - SHARED_RUN + 1):
                 by_run[(evidence.source, words[i : i + SHARED_RUN])].add(fact.id)
     for sharing in by_run.values():
-        for fact_id in sharing:
-            links[fact_id] |= sharing - {fact_id}
-    return {fact_id: tuple(sorted(others)) for fact_id, others in links.items()}
+        if len(sharing) > 1:
+            for fact_id in sharing:
+                links[fact_id] |= sharing - {fact_id}
+    return {fact_id: tuple(sorted(others)) for fact_id, others in links.items() if others}
