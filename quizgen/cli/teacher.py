@@ -111,9 +111,9 @@ def build(notes: Path | None, decks_dir: Path | None) -> None:
 
     target = decks_dir or build_target()
     base = load_base(notes)
-    for path, notes_of_file in build_decks(base, target):
-        click.echo(f"Wrote {path}")
-        for note in notes_of_file:
+    for path, built in build_decks(base, target):
+        click.echo(f"Wrote {path}: {built.summary}" if built.summary else f"Wrote {path}")
+        for note in built.notes:
             click.echo(f"  note: {note}")
 
 
@@ -151,6 +151,9 @@ def export(notes: Path | None, format_name: str, set_path: Path, output: Path) -
     base = load_base(notes)
     result = run_export(format_name, qset, base)
     write_atomic(output, result.content)
-    click.echo(f"Wrote {output} ({plural(len(qset.questions), 'question')}, {format_name})")
+    if result.summary:  # an Anki deck: notes and cards, not questions
+        click.echo(f"Wrote {output}: {result.summary}")
+    else:
+        click.echo(f"Wrote {output} ({plural(len(qset.questions), 'question')}, {format_name})")
     for note in result.notes:
         click.echo(f"note: {note}", err=True)

@@ -19,11 +19,13 @@ from quizgen.questions.variants import make_variants
 
 @dataclass(frozen=True, slots=True)
 class BuiltFile:
-    """One file a build writes: its path under `decks/`, its bytes, and exporter notes."""
+    """One file a build writes: its path under `decks/`, its bytes, exporter notes, and what it
+    holds when that needs saying (an Anki deck's notes and cards)."""
 
     path: str
     content: bytes
     notes: tuple[str, ...] = ()
+    summary: str = ""
 
 
 def build_recipe(
@@ -46,11 +48,12 @@ def build_recipe(
                 continue  # one deck is enough: Anki shuffles by itself
             result = export(name, variant, base)
             stem = recipe.name if name == "anki" else f"{recipe.name}{suffix}"
-            yield BuiltFile(f"{recipe.name}/{stem}{EXTENSIONS[name]}", result.content, result.notes)
+            path = f"{recipe.name}/{stem}{EXTENSIONS[name]}"
+            yield BuiltFile(path, result.content, result.notes, result.summary)
 
 
-def build_decks(base: FactBase, decks_dir: Path) -> Iterator[tuple[Path, tuple[str, ...]]]:
-    """Build every recipe in `decks_dir`, writing each file; yields its path and exporter notes."""
+def build_decks(base: FactBase, decks_dir: Path) -> Iterator[tuple[Path, BuiltFile]]:
+    """Build every recipe in `decks_dir`, writing each file; yields where it went and what it is."""
     recipes = load_recipes(decks_dir)
     if not recipes:
         raise QuizgenError(f"no *.recipe.yaml in {decks_dir}")
@@ -62,4 +65,4 @@ def build_decks(base: FactBase, decks_dir: Path) -> Iterator[tuple[Path, tuple[s
             except OSError as exc:
                 raise OutputError(f"cannot create {path.parent}: {exc.strerror}") from None
             write_atomic(path, built.content)
-            yield path, built.notes
+            yield path, built

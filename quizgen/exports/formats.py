@@ -27,10 +27,12 @@ EXPORT_FORMATS = tuple(EXTENSIONS)
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ExportResult:
-    """An export's bytes, and notes on anything dropped or refused (shown to the teacher)."""
+    """An export's bytes, notes on anything dropped or refused (shown to the teacher), and what
+    the file holds when its question count would not say it (`15 notes, 38 cards (...)`)."""
 
     content: bytes
     notes: tuple[str, ...] = ()
+    summary: str = ""
 
 
 def id_list(ids: list[str], shown: int = 6) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from click.testing import CliRunner, Result
 from quizgen.cli import main
 from quizgen.exports.formats import export
 from quizgen.facts.loader import load_fact_base
-from quizgen.paths import shipped_notes_dir
+from quizgen.paths import shipped_decks_dir, shipped_notes_dir
 from quizgen.questions.set_file import load_set
 
 
@@ -76,11 +78,51 @@ def test_export_writes_each_format(a_set: Path, tmp_path: Path, fmt: str) -> Non
     out = tmp_path / f"out.{fmt}"
     result = run("export", fmt, "--set", str(a_set), "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith(f"Wrote {out} (20 questions, {fmt})")
     # the file is exactly the exporter's output for that set (each exporter's own tests read
     # its content back through its real consumer)
     base = load_fact_base(shipped_notes_dir())
-    assert out.read_bytes() == export(fmt, load_set(a_set), base).content
+    exported = export(fmt, load_set(a_set), base)
+    assert out.read_bytes() == exported.content
+    if fmt == "anki":  # a deck counts its notes and cards, not the set's questions
+        assert result.stdout == f"Wrote {out}: {exported.summary}\n"
+    else:
+        assert result.stdout.startswith(f"Wrote {out} (20 questions, {fmt})")
+
+
+def test_an_anki_export_says_what_the_deck_holds_and_what_it_left_out(
+    a_set: Path, tmp_path: Path
+) -> None:
+    qset = load_set(a_set)
+    out = tmp_path / "t.apkg"
+    result = run("export", "anki", "--set", str(a_set), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    (line,) = result.stdout.splitlines()
+    facts = len({q.fact for q in qset.questions})
+    assert re.fullmatch(
+        rf"Wrote {re.escape(str(out))}: {facts} notes, \d+ cards"
+        r" \(\d+ multiple choice, \d+ recall(, \d+ fill-in)?(, \d+ ordering)?\)",
+        line,
+    ), line
+    true_false = sum(q.form.value == "true-false" for q in qset.questions)
+    said = [note for note in result.stderr.splitlines() if "true/false" in note]
+    assert said == [
+        f"note: {true_false} true/false questions left out of the Anki deck: their facts are"
+        " studied by recall and fill-in cards"
+    ]
+
+
+def test_build_says_what_each_anki_deck_holds(tmp_path: Path) -> None:
+    shutil.copy(shipped_decks_dir() / "class-test.recipe.yaml", tmp_path)
+    result = run("build", "--decks", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    (deck,) = [line for line in lines if ".apkg" in line]
+    assert re.fullmatch(
+        rf"Wrote {re.escape(str(tmp_path / 'class-test' / 'class-test.apkg'))}: 20 notes,"
+        r" \d+ cards \(.*\)",
+        deck,
+    ), deck
+    assert f"Wrote {tmp_path / 'class-test' / 'set-A.yaml'}" in lines
 
 
 def test_exported_csv_has_a_row_per_question(a_set: Path, tmp_path: Path) -> None:

@@ -1,9 +1,10 @@
-"""The multiple-choice card's script, run in headless Chromium as Anki's reviewer would run it.
+"""The multiple-choice card's scripts, run in headless Chromium as Anki's reviewer runs them.
 
-Anki renders the front, then replaces the card's HTML with the back in the same web view, so
-`sessionStorage` carries the learner's tap from one to the other. The page below does the same
-with the HTML the real `anki` library renders: front (scripts run as the page loads), a click on
-an option, then the back swapped in and its scripts re-created (as the reviewer does).
+Anki renders the front, then replaces the card's HTML with the back in the same web view, and
+the next card's front after that, so `sessionStorage` and the page's globals carry from one to
+the next. The page below does the same with the HTML the real `anki` library renders: for each
+review it shows the front (re-creating its scripts, as the reviewer does), taps an option,
+swaps in the back, and records what each side shows.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import json
 import re
 import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,40 +36,83 @@ FLAGS = (
     "--disable-component-update",
     "--disable-sync",
 )
-QUESTION_ID = "kerry-post-secretary-of-state/mc"
+FACT = "kerry-post-secretary-of-state"
+REVIEWS = 8
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason="needs headless Chromium at /usr/bin/chromium (apt-get install -y chromium)",
 )
 
-# Shows the front, taps option PICK, notes what the front shows, then swaps in the back.
+# For each pick: the front (its scripts run), a tap on that option, then the back swapped in.
+# A null front shows the back alone; a null pick taps nothing.
 PAGE = """<!doctype html>
 <html><head><meta charset="utf-8"><style>%(css)s</style></head>
-<body><div class="card" id="qa">%(front)s</div>
+<body><div class="card" id="qa"></div><pre id="out"></pre>
 <script>
 (function () {
-  var option = document.querySelector('#qg-options li[data-index="%(pick)d"]');
-  if (option) {
-    option.click();
-    document.documentElement.setAttribute("data-front-picked", option.className);
-  }
   var qa = document.getElementById("qa");
-  qa.innerHTML = %(back)s;
-  var scripts = qa.getElementsByTagName("script");
-  for (var i = 0; i < scripts.length; i++) {
-    var fresh = document.createElement("script");
-    fresh.textContent = scripts[i].textContent;
-    scripts[i].parentNode.replaceChild(fresh, scripts[i]);
+  function show(side) {
+    qa.innerHTML = side;
+    var scripts = qa.getElementsByTagName("script");
+    for (var i = 0; i < scripts.length; i++) {
+      var fresh = document.createElement("script");
+      fresh.textContent = scripts[i].textContent;
+      scripts[i].parentNode.replaceChild(fresh, scripts[i]);
+    }
   }
+  function options() { return Array.prototype.slice.call(qa.querySelectorAll("#qg-options li")); }
+  function seen() {
+    return options().map(function (li) {
+      var letter = li.getElementsByClassName("qg-letter")[0];
+      return [li.getAttribute("data-index"), letter ? letter.textContent : "", li.className,
+              getComputedStyle(li).borderTopColor];
+    });
+  }
+  var front = %(front)s, back = %(back)s, picks = %(picks)s, reviews = [];
+  for (var r = 0; r < picks.length; r++) {
+    var review = {};
+    if (front !== null) {
+      show(front);
+      var pick = picks[r] === null ? null
+        : qa.querySelector('#qg-options li[data-index="' + picks[r] + '"]');
+      if (pick) { pick.click(); }
+      review.front = seen();
+    }
+    show(back);
+    review.back = seen();
+    var verdict = document.getElementById("qg-verdict");
+    review.verdict = verdict.hasAttribute("hidden") ? null
+      : [verdict.className, verdict.textContent];
+    review.keyLetter = document.getElementById("qg-key-letter").textContent;
+    reviews.push(review);
+  }
+  document.getElementById("out").textContent = JSON.stringify(reviews);
 })();
 </script></body></html>
 """
 
 
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One multiple-choice card as the `anki` library renders it, and its key's stored index."""
+
+    front: str
+    back: str
+    css: str
+    key: str
+
+
+def render(col: Any, nid: int) -> Card:
+    note = col.get_note(nid)
+    (card,) = [c for c in note.cards() if c.template()["name"] == "Multiple choice"]
+    out = card.render_output()
+    return Card(out.question_text, out.answer_text, out.css, note["KeyIndex"])
+
+
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, str]]:
-    """The front, back and CSS of one multiple-choice card, as the `anki` library renders them."""
+def cards(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Card]]:
+    """A card whose options shuffle, and one of numbers or dates (kept ascending)."""
     collection = pytest.importorskip("anki.collection")
     folder = tmp_path_factory.mktemp("anki-js")
     base = load_fact_base(shipped_notes_dir())
@@ -80,19 +126,28 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, st
                 package_path=str(apkg), options=collection.ImportAnkiPackageOptions()
             )
         )
-        (nid,) = col.find_notes(f'"note:quizgen multiple choice v1" "QuestionId:{QUESTION_ID}"')
-        out = col.get_card(col.get_note(nid).card_ids()[0]).render_output()
-        yield out.question_text, out.answer_text, out.css
+        (shuffled,) = col.find_notes(f'"FactId:{FACT}"')
+        ascending = col.find_notes('"Options:*qg-ascending*"')[0]
+        yield {"shuffled": render(col, shuffled), "ascending": render(col, ascending)}
     finally:
         col.close()
 
 
-def run_page(folder: Path, front: str, back: str, css: str, pick: int) -> str:
-    """The DOM after the page has run, as headless Chromium dumps it."""
+def run_page(folder: Path, card: Card, picks: list[str | None], *, front: bool = True) -> Any:
+    """What each review showed, as headless Chromium ran the page."""
     page = folder / "card.html"
-    # `</` inside the JSON string would end the page's script: write it as `<\\/`.
-    back_js = json.dumps(back).replace("</", "<\\/")
-    page.write_text(PAGE % {"css": css, "front": front, "back": back_js, "pick": pick}, "utf-8")
+
+    def as_js(text: str | None) -> str:
+        # `</` inside a JSON string would end the page's script: write it as `<\\/`.
+        return json.dumps(text).replace("</", "<\\/")
+
+    values = {
+        "css": card.css,
+        "front": as_js(card.front if front else None),
+        "back": as_js(card.back),
+        "picks": json.dumps(picks),
+    }
+    page.write_text(PAGE % values, "utf-8")
     done = subprocess.run(
         [
             str(CHROMIUM),
@@ -106,51 +161,65 @@ def run_page(folder: Path, front: str, back: str, css: str, pick: int) -> str:
         timeout=120,
         check=True,
     )
-    return done.stdout
+    found = re.search(r'<pre id="out">(.*?)</pre>', done.stdout, re.S)
+    assert found is not None, done.stdout[-2000:]
+    return json.loads(html.unescape(found.group(1)))
 
 
-def li_classes(dom: str) -> dict[int, str]:
-    """Each option's index -> its class attribute, from the dumped back."""
-    found = re.findall(r'<li data-index="(\d+)" data-label="\w+"(?: class="([^"]*)")?>', dom)
-    return {int(index): classes for index, classes in found}
+def indices(side: list[list[str]]) -> list[str]:
+    return [index for index, *_ in side]
 
 
-def key_of(back: str) -> tuple[int, str]:
-    match = re.search(r'<li data-index="(\d+)" data-label="(\w+)" class="qg-key">', back)
-    assert match is not None
-    return int(match.group(1)), match.group(2)
+def test_every_review_shuffles_and_the_back_shows_the_order_the_front_showed(
+    cards: dict[str, Card], tmp_path: Path
+) -> None:
+    card = cards["shuffled"]
+    reviews = run_page(tmp_path, card, [card.key] * REVIEWS)
+    orders = {tuple(indices(r["front"])) for r in reviews}
+    assert len(orders) >= 2  # 8 reviews of 4 options all in one order: 1 chance in 24**7
+    for review in reviews:
+        assert indices(review["back"]) == indices(review["front"])
+        assert sorted(indices(review["front"])) == ["0", "1", "2", "3"]
+        letters = [letter for _, letter, *_ in review["front"]]
+        assert letters == [letter for _, letter, *_ in review["back"]] == ["A.", "B.", "C.", "D."]
+        shown_at = indices(review["back"]).index(card.key)
+        assert review["keyLetter"] == f"{'ABCD'[shown_at]}. "
+
+
+def test_numbers_and_dates_keep_their_ascending_order(
+    cards: dict[str, Card], tmp_path: Path
+) -> None:
+    card = cards["ascending"]
+    reviews = run_page(tmp_path, card, [None] * 4)
+    stored = [str(i) for i in range(len(reviews[0]["front"]))]
+    assert all(indices(r["front"]) == indices(r["back"]) == stored for r in reviews)
 
 
 @pytest.mark.parametrize("right", [True, False], ids=["right-pick", "wrong-pick"])
-def test_back_marks_the_pick_and_the_key(
-    rendered: tuple[str, str, str], tmp_path: Path, right: bool
+def test_a_tap_is_marked_and_the_back_says_whether_it_was_right(
+    cards: dict[str, Card], tmp_path: Path, right: bool
 ) -> None:
-    front, back, css = rendered
-    key, key_label = key_of(back)
-    pick = key if right else (key + 1) % 4
-    dom = run_page(tmp_path, front, back, css, pick)
-
-    assert 'data-front-picked="qg-picked"' in dom or 'data-front-picked="qg-key qg-picked"' in dom
-    classes = li_classes(dom)
-    assert "qg-key" in classes[key]
-    assert "qg-picked" in classes[pick]
-    assert ("qg-right" if right else "qg-wrong") in classes[pick]
-    verdict = re.search(r'<div class="qg-verdict ([\w-]+)" id="qg-verdict">([^<]*)</div>', dom)
-    assert verdict is not None, "the verdict is still hidden"
-    label = key_label if right else "ABCD"[pick]
-    expected = f"Right: you picked {label}." if right else f"Not quite: you picked {label}."
-    assert (verdict.group(1), html.unescape(verdict.group(2))) == (
-        "qg-right" if right else "qg-wrong",
-        expected,
-    )
+    card = cards["shuffled"]
+    pick = card.key if right else str((int(card.key) + 1) % 4)
+    (review,) = run_page(tmp_path, card, [pick])
+    front = {index: classes for index, _, classes, _ in review["front"]}
+    assert front[pick] == "qg-picked" and list(front.values()).count("qg-picked") == 1
+    back = {index: (letter, classes) for index, letter, classes, _ in review["back"]}
+    letter, classes = back[pick]
+    assert set(classes.split()) == {"qg-picked", "qg-right" if right else "qg-wrong"}
+    expected = ("Right: you picked " if right else "Not quite: you picked ") + letter
+    assert review["verdict"] == ["qg-verdict " + ("qg-right" if right else "qg-wrong"), expected]
 
 
-def test_back_without_a_pick_shows_no_verdict(
-    rendered: tuple[str, str, str], tmp_path: Path
+def test_a_back_shown_alone_keeps_the_stored_order_marks_the_key_and_no_pick(
+    cards: dict[str, Card], tmp_path: Path
 ) -> None:
-    _, back, css = rendered
-    # The back alone, as on a client that shows it without the front's script having run.
-    dom = run_page(tmp_path, "", back, css, pick=0)
-    assert re.search(r'id="qg-verdict" hidden(="")?>', dom)
-    assert not re.search(r'class="[^"]*qg-picked', dom)
-    assert "qg-key" in li_classes(dom)[key_of(back)[0]]
+    # as on a client where the front's script did not run
+    card = cards["shuffled"]
+    (review,) = run_page(tmp_path, card, [None], front=False)
+    assert indices(review["back"]) == ["0", "1", "2", "3"]
+    assert review["verdict"] is None
+    assert not [classes for _, _, classes, _ in review["back"] if classes]
+    borders = {index: border for index, _, _, border in review["back"]}
+    assert len({borders[i] for i in borders if i != card.key}) == 1
+    assert borders[card.key] not in {borders[i] for i in borders if i != card.key}
