@@ -116,6 +116,8 @@ def order_question(
         return None
     shown = list(chain)
     rng.shuffle(shown)
+    if shown == chain:  # never shown already in order: that would ask nothing
+        shown = shown[1:] + shown[:1]
     answer = tuple(shown.index(e) for e in chain)
     explanation = (
         "In order: "

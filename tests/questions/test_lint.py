@@ -345,8 +345,7 @@ def test_feedback_in_copied_words_is_found(tmp_path: Path) -> None:
     )
     base = dataclasses.replace(BASE, facts=(copied,))
     assert [str(f) for f in lint_facts(base, tmp_path)] == [
-        "tf: copied-words: 'said the city could be totally destroyed by' is copied from a"
-        " document"
+        "tf: copied-words: 'said the city could be totally destroyed by' is copied from a document"
     ]
 
 
