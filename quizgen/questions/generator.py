@@ -60,6 +60,10 @@ class GenerateOptions:
     topics: tuple[str, ...] = ()
     forms: tuple[str, ...] = FORM_CHOICES
     sources: tuple[str, ...] = ()
+    #: Only these facts when given (for example the ones a reviewer approved).
+    only_facts: frozenset[str] | None = None
+    #: Never these facts (for example ones a reviewer rejected, or last term's).
+    exclude_facts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +94,13 @@ def _generate(
     seed: int,
     progress: Callable[[int], None] | None,
 ) -> QuestionSet:
-    facts = [f for f in select_facts(base, options.topics, options.sources) if f.askable]
+    facts = [
+        f
+        for f in select_facts(base, options.topics, options.sources)
+        if f.askable
+        and f.id not in options.exclude_facts
+        and (options.only_facts is None or f.id in options.only_facts)
+    ]
     if not facts:
         raise GenerationError("no askable fact matches the topics and sources given")
     maker = _Maker(base, Pools.build(base), Timeline.of(facts), seed)

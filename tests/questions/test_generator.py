@@ -291,3 +291,12 @@ def test_counted_sets_never_clue_themselves(real_base: FactBase, seed: int) -> N
     for a, b in itertools.combinations(qset.questions, 2):
         assert not ({a.fact, *a.facts} & {b.fact, *b.facts}), (a.id, b.id)
         assert not clues(a, b), (a.id, b.id)
+
+
+def test_only_and_excluded_facts_narrow_the_set(real_base: FactBase) -> None:
+    every = {q.fact for q in generate_set(real_base, GenerateOptions(), seed=1).questions}
+    some = frozenset(sorted(every)[:5])
+    only = generate_set(real_base, GenerateOptions(only_facts=some), seed=1)
+    assert {q.fact for q in only.questions} <= some and only.questions
+    without = generate_set(real_base, GenerateOptions(exclude_facts=some), seed=1)
+    assert not {q.fact for q in without.questions} & some
