@@ -13,7 +13,7 @@ import click
 
 from quizgen.cli import _check_choices, form_option, main, reports_errors
 from quizgen.plural import plural
-from quizgen.study.session import Mode
+from quizgen.study.modes import Mode
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -110,7 +110,7 @@ def quiz(
 
     from quizgen.study.plan import start_plan
     from quizgen.study.quiz import kept_for_later, load_question_set, offer_resume, owner_id
-    from quizgen.study.session import Mode, choose_questions, in_set_order
+    from quizgen.study.session import choose_questions, in_set_order
 
     moment = _parse_now(now)
     # a set named on the command line is read (and any mistake in it reported) before any prompt
@@ -171,7 +171,7 @@ def review(set_path: Path | None, count: int, data_dir: Path | None, now: str | 
     from quizgen.study.plan import start_plan
     from quizgen.study.quiz import load_question_set, next_review_line
     from quizgen.study.scheduling import due_question_ids
-    from quizgen.study.session import Mode, questions_by_id
+    from quizgen.study.session import questions_by_id
 
     moment = _parse_now(now)
     with _open_progress(data_dir, moment) as store:

@@ -34,6 +34,7 @@ from quizgen.exports.anki_note_types import FIELD_NAMES, TEMPLATES
 from quizgen.facts.digest import fact_base_digest
 from quizgen.facts.model import Evidence, Fact, FactBase, Status
 from quizgen.questions.answer_span import find_slot, spellings
+from quizgen.questions.citing import citations
 from quizgen.questions.model import Citation, Form, Question, QuestionSet, option_letter
 from quizgen.questions.timeline import LATER_SCAN, ORDER_WINDOW, TIMELINE_QUOTES, Timeline
 
@@ -255,19 +256,7 @@ class NoteMaker:
 
     def citations(self, evidence: tuple[Evidence, ...]) -> tuple[Citation, ...]:
         """Proof quotes as citations, as the question generator makes them."""
-        cited = []
-        for item in evidence:
-            source = self.base.source(item.source)
-            cited.append(
-                Citation(
-                    outlet=source.shown_outlet,
-                    headline=source.headline,
-                    date=source.shown_date,
-                    document=source.file,
-                    quote=item.quote,
-                )
-            )
-        return tuple(cited)
+        return citations(self.base, evidence)
 
     def deck(self, topics: tuple[str, ...]) -> str:
         """The sub-deck of the fact's first topic."""

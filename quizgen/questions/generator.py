@@ -20,6 +20,7 @@ from quizgen.facts.model import Evidence, Fact, FactBase, Status
 from quizgen.facts.relations import related_facts
 from quizgen.facts.selection import select_facts
 from quizgen.gcpause import paused_gc
+from quizgen.questions.citing import citations
 from quizgen.questions.clueing import Profile, facts_of, fits, profile
 from quizgen.questions.distractors import Pools, candidates_for
 from quizgen.questions.model import (
@@ -331,19 +332,7 @@ class _Maker:
     def citations(self, evidence: tuple[Evidence, ...]) -> tuple[Citation, ...]:
         """Each proof quote with its document's outlet, headline and date (dating quotes are
         proven by `check` but are bookkeeping, not a citation a learner reads)."""
-        cited = []
-        for item in (e for e in evidence if e.role == "proof"):
-            source = self.base.source(item.source)
-            cited.append(
-                Citation(
-                    outlet=source.shown_outlet,
-                    headline=source.headline,
-                    date=source.shown_date,
-                    document=source.file,
-                    quote=item.quote,
-                )
-            )
-        return tuple(cited)
+        return citations(self.base, (e for e in evidence if e.role == "proof"))
 
     def _multiple_choice(self, spec: _Spec) -> Draft | None:
         fact = spec.fact

@@ -13,8 +13,9 @@ from datetime import datetime
 
 from quizgen.questions.model import Question, QuestionSet
 from quizgen.study import scheduling
+from quizgen.study.modes import Mode
 from quizgen.study.progress import AnswerRow, ProgressStore, SessionRow
-from quizgen.study.session import Answer, Mode, questions_by_id, remaining
+from quizgen.study.session import Answer, questions_by_id, remaining
 
 _CRAM = "+cram"
 

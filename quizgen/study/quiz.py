@@ -19,10 +19,11 @@ from quizgen.errors import MissingSetError, QuestionSetError
 from quizgen.plural import plural
 from quizgen.questions.model import QuestionSet
 from quizgen.questions.set_file import load_set
+from quizgen.study.modes import Mode
 from quizgen.study.plan import Plan, Recorder, answered_count, resume_plan
 from quizgen.study.progress import ProgressStore, SessionRow
 from quizgen.study.scheduling import describe_wait, due_question_ids, next_due
-from quizgen.study.session import Mode, run_session, summarize
+from quizgen.study.session import run_session, summarize
 from quizgen.study.terminal import (
     TerminalSession,
     Ui,

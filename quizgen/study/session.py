@@ -6,7 +6,6 @@ terminal's `TerminalSession`, or a test double).
 
 from __future__ import annotations
 
-import enum
 import random
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -16,22 +15,9 @@ from typing import Protocol
 from quizgen.errors import NoQuestionsError
 from quizgen.questions.clueing import compatible
 from quizgen.questions.model import FORM_ALIASES, Question
+from quizgen.study.modes import Mode
 
 Response = int | tuple[int, ...]
-
-
-class Mode(enum.Enum):
-    """How a session runs."""
-
-    PRACTICE = "practice"  # feedback after each answer
-    EXAM = "exam"  # feedback held until the end
-    LEARN = "learn"  # missed questions come back in rounds until all are right
-    REVIEW = "review"  # the due questions of the FSRS schedule, feedback after each
-
-    @property
-    def immediate_feedback(self) -> bool:
-        """Whether each answer is marked as soon as it is given."""
-        return self is not Mode.EXAM
 
 
 @dataclass(frozen=True, slots=True)

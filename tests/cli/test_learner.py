@@ -71,17 +71,6 @@ def test_every_command_has_an_example(command: str) -> None:
     assert "Example" in invoke(command, "--help").output
 
 
-def test_help_imports_no_heavy_library() -> None:
-    code = (
-        "import sys\nfrom quizgen.cli import main\n"
-        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "heavy = {'questionary', 'prompt_toolkit', 'fsrs', 'genanki', 'sqlite3'}\n"
-        "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}), file=sys.stderr)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stderr.strip() == "[]"
-
-
 def test_piped_answers_give_the_expected_score(set_file: Path, tmp_path: Path) -> None:
     questions = chosen(3, 1)
     lines = [

@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fact_records import entity, fact
+from synthetic import SOURCE
 
 from quizgen.facts.listing import base_summary, fact_lines, fact_record, source_lines
 from quizgen.facts.loader import load_fact_base
 from quizgen.facts.model import (
-    Entity,
-    EntityKind,
     Evidence,
-    Fact,
     FactBase,
-    FactKind,
-    Location,
-    Source,
-    Status,
     TextAnswer,
     Topic,
 )
@@ -162,56 +156,11 @@ def test_base_summary_counts_slips(base: FactBase) -> None:
     )
 
 
-HERE = Location("notes.yaml", 1)
 ONE_OF_EACH = FactBase(
-    (
-        Source(
-            id="doc",
-            file="doc.txt",
-            sha256="0" * 64,
-            outlet="Outlet",
-            headline="Headline",
-            date=None,
-            date_note="undated",
-            summary="s",
-            location=HERE,
-        ),
-    ),
-    (
-        Entity(
-            id="ann",
-            kind=EntityKind.PERSON,
-            name="Ann",
-            aliases=(),
-            role="Mayor",
-            country=None,
-            organisation=None,
-            location=HERE,
-        ),
-    ),
+    (SOURCE,),
+    (entity("ann", "Ann"),),
     (Topic("bridge", "The bridge", "d"),),
-    (
-        Fact(
-            id="why",
-            kind=FactKind.DETAIL,
-            status=Status.SETTLED,
-            statement="s",
-            question="q?",
-            answer=TextAnswer("a"),
-            accepted=(),
-            excludes=(),
-            distractors=(),
-            topics=("bridge",),
-            event=None,
-            event_date=None,
-            explanation="",
-            evidence=(Evidence(source="doc", quote="q", location=HERE),),
-            variants=(),
-            note=None,
-            revised=dt.date(2026, 11, 22),
-            location=HERE,
-        ),
-    ),
+    (fact("why", TextAnswer("a"), topics=("bridge",)),),
 )
 
 

@@ -23,10 +23,11 @@ from pathlib import Path
 from quiz_helpers import QUESTIONS, sample_set
 
 from quizgen.errors import ProgressStoreError
+from quizgen.study.modes import Mode
 from quizgen.study.plan import Recorder, start_plan
 from quizgen.study.progress import AnswerRow, CardRow
 from quizgen.study.progress_file import open_store
-from quizgen.study.session import Answer, Mode
+from quizgen.study.session import Answer
 from quizgen.study.stats import compute_stats
 
 NOW = datetime(2026, 5, 1, 9, 0, tzinfo=timezone.utc)

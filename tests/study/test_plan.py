@@ -11,6 +11,7 @@ from progress_workers import start_together
 from quiz_helpers import QUESTIONS, RIGHT, sample_set
 
 from quizgen.study import scheduling
+from quizgen.study.modes import Mode
 from quizgen.study.plan import (
     Plan,
     Recorder,
@@ -22,7 +23,7 @@ from quizgen.study.plan import (
 )
 from quizgen.study.progress import AnswerRow, CardRow, ProgressStore, SessionRow
 from quizgen.study.progress_file import open_store
-from quizgen.study.session import Answer, Mode
+from quizgen.study.session import Answer
 
 NOW = datetime(2026, 5, 1, 9, 0, tzinfo=timezone.utc)
 MAYOR, COST, DELAY, TF, TIMELINE = QUESTIONS

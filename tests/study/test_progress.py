@@ -4,50 +4,17 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from progress_rows import NOW, answer, open_fresh
 
 from quizgen.study.progress import (
     DB_FILE,
-    ELSEWHERE,
     SCHEMA_VERSION,
-    AnswerRow,
     CardRow,
-    ProgressStore,
 )
-from quizgen.study.progress_file import open_store
-
-NOW = datetime(2026, 5, 1, 9, 0, tzinfo=timezone.utc)
-MAKE_WRITABLE = f"make it writable, {ELSEWHERE}"
-
-
-def answer(
-    session_id: int,
-    qid: str = "f/mc",
-    correct: bool = True,
-    attempt: int = 1,
-    response: int | tuple[int, ...] = 1,
-) -> AnswerRow:
-    return AnswerRow(
-        question_id=qid,
-        fact_id=qid.split("/")[0],
-        topics=("bridge",),
-        session_id=session_id,
-        response=response,
-        correct=correct,
-        seconds=2.5,
-        mode="practice",
-        attempt=attempt,
-        answered_at=NOW,
-    )
-
-
-def open_fresh(tmp_path: Path) -> ProgressStore:
-    store, notice = open_store(tmp_path, NOW)
-    assert notice is None
-    return store
 
 
 def test_a_new_store_records_its_schema_version(tmp_path: Path) -> None:

@@ -10,51 +10,22 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import closing
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from progress_rows import NOW, answer, open_fresh
 from progress_workers import QUESTION, UNPRIVILEGED, run_alone, start_together
 
 from quizgen.errors import ProgressIOError, ProgressLockedError, ProgressStoreError
 from quizgen.study.progress import (
     DB_FILE,
     ELSEWHERE,
-    AnswerRow,
     CardRow,
-    ProgressStore,
 )
 from quizgen.study.progress_file import open_store
 
-NOW = datetime(2026, 5, 1, 9, 0, tzinfo=timezone.utc)
 MAKE_WRITABLE = f"make it writable, {ELSEWHERE}"
-
-
-def answer(
-    session_id: int,
-    qid: str = "f/mc",
-    correct: bool = True,
-    attempt: int = 1,
-    response: int | tuple[int, ...] = 1,
-) -> AnswerRow:
-    return AnswerRow(
-        question_id=qid,
-        fact_id=qid.split("/")[0],
-        topics=("bridge",),
-        session_id=session_id,
-        response=response,
-        correct=correct,
-        seconds=2.5,
-        mode="practice",
-        attempt=attempt,
-        answered_at=NOW,
-    )
-
-
-def open_fresh(tmp_path: Path) -> ProgressStore:
-    store, notice = open_store(tmp_path, NOW)
-    assert notice is None
-    return store
 
 
 def numbered_card(n: int) -> CardRow:

@@ -15,11 +15,12 @@ from quiz_helpers import QUESTIONS, sample_set, write_sample_set
 from quizgen.errors import MissingSetError, QuestionSetError
 from quizgen.questions.model import Question
 from quizgen.study import quiz
+from quizgen.study.modes import Mode
 from quizgen.study.plan import Plan, Recorder, resume_plan, start_plan
 from quizgen.study.progress import AnswerRow, CardRow, ProgressStore, Reschedule
 from quizgen.study.progress_file import open_store
 from quizgen.study.quiz import load_question_set, next_review_line, offer_resume, run_plan
-from quizgen.study.session import Answer, Mode
+from quizgen.study.session import Answer
 from quizgen.study.terminal import Palette, Ui
 
 NOW = datetime(2026, 5, 1, 9, 0, tzinfo=timezone.utc)

@@ -9,9 +9,9 @@ from quiz_helpers import QUESTIONS, RIGHT
 
 from quizgen.errors import NoQuestionsError
 from quizgen.questions.model import Question
+from quizgen.study.modes import Mode
 from quizgen.study.session import (
     Answer,
-    Mode,
     choose_questions,
     next_round,
     questions_by_id,

@@ -13,7 +13,8 @@ from prompt_toolkit.output import DummyOutput
 from quiz_helpers import BY_STEM, QUESTIONS, RIGHT
 
 from quizgen.questions.model import Question
-from quizgen.study.session import Answer, Mode, run_session, summarize
+from quizgen.study.modes import Mode
+from quizgen.study.session import Answer, run_session, summarize
 from quizgen.study.terminal import (
     Palette,
     PlainPrompter,
