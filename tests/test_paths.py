@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from quizgen import paths
+from quizgen.facts.loader import load_fact_base
+from quizgen.questions.set_file import load_set
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 
@@ -26,11 +28,11 @@ def test_a_checkout_uses_the_folder_at_the_top_of_the_repository(
 
 def test_the_full_set_is_the_full_decks_set_file() -> None:
     assert paths.shipped_full_set() == REPOSITORY / "decks" / "full" / "set.yaml"
-    assert paths.shipped_full_set().is_file()
+    assert load_set(paths.shipped_full_set()).header.title == "Aleppo 2016: the full deck"
 
 
 def test_the_shipped_folders_hold_the_fact_base_and_recipes() -> None:
-    assert (paths.shipped_notes_dir() / "sources.yaml").is_file()
+    assert len(load_fact_base(paths.shipped_notes_dir()).sources) == 5
     recipes = {p.name for p in paths.shipped_decks_dir().glob("*.recipe.yaml")}
     assert {"full.recipe.yaml", "class-test.recipe.yaml"} <= recipes
 

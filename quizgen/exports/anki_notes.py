@@ -312,7 +312,7 @@ def _fill_in_fields(base: FactBase, fact: Fact) -> dict[str, str]:
     slot = find_slot(base, fact)
     if slot is None:
         return {}
-    rest = slot.before + BLANK + slot.after
+    rest = slot.replaced(BLANK)
     if any(form in rest and re.search(_whole_word(form), rest) for form in forms):
         return {}  # written twice: the other one would give the blank away
     before, answer, after = _text(slot.before), _text(slot.answer), _text(slot.after)

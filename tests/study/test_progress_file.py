@@ -46,14 +46,16 @@ def test_garbage_is_set_aside_with_a_clear_message(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("setup", "reason"),
+    ("setup", "reason", "kept"),
     [
-        (["CREATE TABLE notes (x)"], "is an SQLite database, but not quizgen's"),
-        (["PRAGMA user_version = 99"], "was written by a newer quizgen"),
-        (["PRAGMA user_version = 1"], "is missing quizgen's tables"),
+        (["CREATE TABLE notes (x)"], "is an SQLite database, but not quizgen's", (0, ["notes"])),
+        (["PRAGMA user_version = 99"], "was written by a newer quizgen", (99, [])),
+        (["PRAGMA user_version = 1"], "is missing quizgen's tables", (1, [])),
     ],
 )
-def test_foreign_sqlite_files_are_set_aside(tmp_path: Path, setup: list[str], reason: str) -> None:
+def test_foreign_sqlite_files_are_set_aside(
+    tmp_path: Path, setup: list[str], reason: str, kept: tuple[int, list[str]]
+) -> None:
     with closing(sqlite3.connect(tmp_path / DB_FILE)) as db:
         for statement in setup:
             db.execute(statement)
@@ -61,7 +63,11 @@ def test_foreign_sqlite_files_are_set_aside(tmp_path: Path, setup: list[str], re
     store, notice = open_store(tmp_path, NOW)
     store.close()
     assert notice is not None and reason in notice
-    assert (tmp_path / f"{DB_FILE}.damaged-20260501T090000Z").exists()
+    aside = tmp_path / f"{DB_FILE}.damaged-20260501T090000Z"
+    with closing(sqlite3.connect(aside)) as db:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    assert (version, tables) == kept
 
 
 def test_a_second_damaged_file_does_not_overwrite_the_first(tmp_path: Path) -> None:
