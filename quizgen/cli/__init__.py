@@ -1,9 +1,10 @@
 """The command line: a thin skin that parses options, calls the library and renders results.
 
 One module per group of commands: `fact_base` (check, facts, sources, lint), `teacher`
-(generate, build, export) and `learner` (quiz, review, stats). This module holds the `main`
-group and what they share. Heavy libraries (genanki, questionary, prompt_toolkit, fsrs) are
-imported inside the commands that need them, so `quizgen --help` stays fast.
+(generate, build, export), `learner` (quiz, review, stats) and `reviewer` (verify). This
+module holds the `main` group and what they share. Heavy libraries (genanki, questionary,
+prompt_toolkit, fsrs) are imported inside the commands that need them, so `quizgen --help`
+stays fast.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from quizgen.plural import plural
 
 if TYPE_CHECKING:
     from quizgen.facts.model import FactBase
+    from quizgen.facts.verification import Ledger
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -52,6 +54,14 @@ def load_base(notes: Path | None) -> FactBase:
     from quizgen.paths import shipped_notes_dir
 
     return load_fact_base(notes or shipped_notes_dir())
+
+
+def load_ledger_of(notes: Path | None) -> Ledger:
+    """The verification ledger of the fact base at `notes` (or the shipped one)."""
+    from quizgen.facts.verification import load_ledger
+    from quizgen.paths import shipped_notes_dir
+
+    return load_ledger(notes or shipped_notes_dir())
 
 
 notes_option = click.option(
@@ -116,4 +126,4 @@ def _check_choices(option: str, given: tuple[str, ...], allowed: list[str]) -> N
 
 
 # The commands register themselves on `main` when their modules are imported.
-from quizgen.cli import fact_base, learner, teacher  # noqa: E402, F401
+from quizgen.cli import fact_base, learner, reviewer, teacher  # noqa: E402, F401

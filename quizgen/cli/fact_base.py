@@ -11,6 +11,7 @@ from quizgen.cli import (
     _check_selection,
     documents_option,
     load_base,
+    load_ledger_of,
     main,
     notes_option,
     reports_errors,
@@ -21,19 +22,34 @@ from quizgen.plural import plural
 @main.command()
 @notes_option
 @documents_option("also prove every evidence quote and checksum")
+@click.option(
+    "--require-verified",
+    is_flag=True,
+    help="Exit 1 listing every fact a reviewer has not approved as it is now.",
+)
 @reports_errors
-def check(notes: Path | None, documents: Path | None) -> None:
+def check(notes: Path | None, documents: Path | None, require_verified: bool) -> None:
     """Validate the fact base and report every problem as path:line: message.
+
+    With a ledger of reviews (verified.yaml), the summary counts approved, stale, rejected
+    and unverified facts.
 
     \b
     Example:
       quizgen check --documents ../shared/seeds
       quizgen check --notes my_notes/
+      quizgen check --require-verified
     """
+    from quizgen.errors import FactBaseError
     from quizgen.facts.listing import base_summary
     from quizgen.facts.proof import prove_against_documents
+    from quizgen.facts.verification import State, ledger_problems, state_counts, state_line
 
     base = load_base(notes)
+    ledger = load_ledger_of(notes)
+    unknown = ledger_problems(base, ledger)
+    if unknown:
+        raise FactBaseError(unknown)
     summary = f"ok: {base_summary(base)}"
     if documents is None:
         summary += "; quotes not proven (give --documents DIR or set QUIZGEN_DOCUMENTS)"
@@ -43,7 +59,19 @@ def check(notes: Path | None, documents: Path | None) -> None:
             f"; {plural(proof.quotes, 'evidence quote')} proven in"
             f" {plural(proof.documents, 'document')}"
         )
+    if ledger.exists:
+        summary += f"; verified: {state_counts(base, ledger)}"
     click.echo(summary)
+    if require_verified:
+        waiting = [f for f in base.facts if ledger.state(f) is not State.APPROVED]
+        for fact in waiting:
+            where = f"{fact.location.path}:{fact.location.line}"
+            click.echo(f"{where}: fact {fact.id!r} is {state_line(fact, ledger)}", err=True)
+        if waiting:
+            raise click.ClickException(
+                f"{plural(len(waiting), 'fact')} not approved as they are now;"
+                " review them with `quizgen verify`"
+            )
 
 
 @main.command()
@@ -53,6 +81,8 @@ def check(notes: Path | None, documents: Path | None) -> None:
     "--source", "sources", multiple=True, help="Only facts citing this source id or file."
 )
 @click.option("--contested", is_flag=True, help="Only contested facts and recorded slips.")
+@click.option("--unverified", is_flag=True, help="Only facts no reviewer has decided on.")
+@click.option("--stale", is_flag=True, help="Only approved facts that changed since.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array for scripts.")
 @reports_errors
 def facts(
@@ -60,27 +90,43 @@ def facts(
     topics: tuple[str, ...],
     sources: tuple[str, ...],
     contested: bool,
+    unverified: bool,
+    stale: bool,
     as_json: bool,
 ) -> None:
-    """List facts: id, statement, answer, sources and topics.
+    """List facts: id, statement, answer, sources and topics (and, with a ledger of reviews,
+    where each stands: approved, stale, rejected or unverified).
 
     \b
     Examples:
       quizgen facts --topic united-nations
       quizgen facts --contested
+      quizgen facts --unverified --stale     what needs a reviewer
       quizgen facts --json | python -m json.tool
     """
     from quizgen.facts.listing import fact_lines, fact_record
     from quizgen.facts.selection import select_facts
+    from quizgen.facts.verification import State, state_line, verification_record
 
     base = load_base(notes)
+    ledger = load_ledger_of(notes)
     _check_selection(base, topics, sources)
     chosen = select_facts(base, topics, sources, contested)
+    wanted = {State.UNVERIFIED} if unverified else set()
+    wanted |= {State.STALE} if stale else set()
+    if wanted:
+        chosen = [f for f in chosen if ledger.state(f) in wanted]
     if as_json:
-        click.echo(json.dumps([fact_record(base, f) for f in chosen], indent=2, ensure_ascii=False))
+        records = [
+            {**fact_record(base, f), "verification": verification_record(f, ledger)} for f in chosen
+        ]
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
         return
     for fact in chosen:
-        _echo_entry(*fact_lines(base, fact))
+        heading, lines = fact_lines(base, fact)
+        if ledger.exists:
+            lines.append(f"  verified:  {state_line(fact, ledger)}")
+        _echo_entry(heading, lines)
     click.echo(plural(len(chosen), "fact"))
 
 

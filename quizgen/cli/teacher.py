@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quizgen.cli import _check_selection, form_option, load_base, main, notes_option, reports_errors
+from quizgen.cli import (
+    _check_selection,
+    form_option,
+    load_base,
+    load_ledger_of,
+    main,
+    notes_option,
+    reports_errors,
+)
 from quizgen.exports.formats import EXPORT_FORMATS
 from quizgen.plural import plural
 from quizgen.questions.model import FORM_ALIASES, FORM_CHOICES
@@ -34,6 +42,9 @@ def _progress_reporter(label: str, total: int) -> ProgressBar[int] | None:
 @click.option("--source", "sources", multiple=True, help="Only facts citing this source.")
 @click.option("--variants", type=click.IntRange(1, 26), default=1, help="Write variants A, B, ...")
 @click.option("--title", default="Aleppo 2016", show_default=True, help="Title of the set.")
+@click.option(
+    "--verified-only", is_flag=True, help="Only facts a reviewer approved (see quizgen verify)."
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Set file.")
 @reports_errors
 def generate(
@@ -45,21 +56,26 @@ def generate(
     sources: tuple[str, ...],
     variants: int,
     title: str,
+    verified_only: bool,
     output: Path | None,
 ) -> None:
     """Generate a question set (YAML) from the fact base.
 
     The same fact base and seed always give a byte-identical file. With --variants N and
     -o test.yaml it writes test-A.yaml, test-B.yaml, ...: the same questions, each in its own
-    order with its own key.
+    order with its own key. Facts a reviewer rejected are never asked; questions on approved
+    facts are marked verified.
 
     \b
     Examples:
       quizgen generate --seed 7 --count 20 -o test.yaml
       quizgen generate --seed 7 --count 20 --variants 2 -o test.yaml
       quizgen generate --topic united-nations --form multiple-choice
+      quizgen generate --verified-only -o checked.yaml
     """
+    from quizgen.facts.verification import State
     from quizgen.questions.generator import GenerateOptions, generate_set
+    from quizgen.questions.model import mark_verified
     from quizgen.questions.set_file import dump_set
     from quizgen.questions.variants import write_variants
 
@@ -68,8 +84,21 @@ def generate(
     if variants > 1 and output is None:
         raise click.UsageError("--variants writes one file per variant: give -o FILE too")
     chosen_forms = tuple(dict.fromkeys(FORM_ALIASES.get(f, f) for f in forms)) or FORM_CHOICES
+    ledger = load_ledger_of(notes)
+    approved = ledger.with_ids(base, State.APPROVED)
+    if verified_only and not approved:
+        raise click.ClickException(
+            "no fact is approved yet: review facts with `quizgen verify`, or leave out"
+            " --verified-only"
+        )
     options = GenerateOptions(
-        title=title, count=count, topics=topics, forms=chosen_forms, sources=sources
+        title=title,
+        count=count,
+        topics=topics,
+        forms=chosen_forms,
+        sources=sources,
+        only_facts=approved if verified_only else None,
+        exclude_facts=ledger.with_ids(base, State.REJECTED),
     )
     bar = _progress_reporter("Generating", len(base.facts))
     if bar is None:
@@ -77,6 +106,7 @@ def generate(
     else:
         with bar:
             qset = generate_set(base, options, seed, bar.update)
+    qset = mark_verified(qset, approved)
     if count is not None and len(qset.questions) < count:
         click.echo(f"Only {plural(len(qset.questions), 'question')} fit the filters.", err=True)
     from quizgen.questions.lint import lint_set
@@ -102,6 +132,9 @@ def generate(
 def build(notes: Path | None, decks_dir: Path | None) -> None:
     """Regenerate every deck under decks/ from its recipe (*.recipe.yaml).
 
+    Facts a reviewer rejected are left out; a recipe with `verified_only: true` asks only
+    approved ones.
+
     \b
     Example:
       quizgen build
@@ -111,7 +144,7 @@ def build(notes: Path | None, decks_dir: Path | None) -> None:
 
     target = decks_dir or build_target()
     base = load_base(notes)
-    for path, built in build_decks(base, target):
+    for path, built in build_decks(base, target, load_ledger_of(notes)):
         click.echo(f"Wrote {path}: {built.summary}" if built.summary else f"Wrote {path}")
         for note in built.notes:
             click.echo(f"  note: {note}")

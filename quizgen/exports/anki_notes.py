@@ -40,6 +40,8 @@ from quizgen.questions.timeline import LATER_SCAN, ORDER_WINDOW, TIMELINE_QUOTES
 
 #: The namespace of every note GUID: never change it, or every learner's notes duplicate.
 GUID_NAMESPACE = "quizgen:aleppo-2016"
+#: On the note of a fact whose every question in the set was approved by a reviewer.
+VERIFIED_TAG = "aleppo-2016::verified"
 #: The root of every tag (`aleppo-2016::topic::ceasefire`).
 TAG_ROOT = "aleppo-2016"
 #: The root of every deck: one tree whatever the set, so a second deck adds no empty decks.
@@ -161,7 +163,9 @@ class NoteMaker:
             guid=genanki.guid_for(GUID_NAMESPACE, fact.id),
             deck=self.deck(fact.topics),
             fields=tuple(fields),
-            tags=self.tags(fact, cards, tuple(c.document for c in sources)),
+            tags=self.tags(
+                fact, cards, tuple(c.document for c in sources), all(q.verified for q in questions)
+            ),
             cards=cards,
         )
 
@@ -265,13 +269,20 @@ class NoteMaker:
         return f"{DECK_ROOT}::{deck_name(self.titles.get(topics[0], topics[0]))}"
 
     def tags(
-        self, fact: Fact, cards: tuple[str, ...], documents: tuple[str, ...]
+        self,
+        fact: Fact,
+        cards: tuple[str, ...],
+        documents: tuple[str, ...],
+        verified: bool = False,
     ) -> tuple[str, ...]:
-        """Topics, the kinds of card, proving documents by id, contested, the extra tags."""
+        """Topics, the kinds of card, proving documents by id, contested, verified (every
+        question of the fact approved by a reviewer), the extra tags."""
         tags = [*_topic_tags(fact.topics), *(_form_tag(name) for name in cards)]
         tags += [_source_tag(self.source_of.get(d) or PurePath(d).stem) for d in documents]
         if fact.contested:
             tags.append(f"{TAG_ROOT}::contested")
+        if verified:
+            tags.append(VERIFIED_TAG)
         return tuple(sorted({*tags, *self.extra_tags}))
 
 

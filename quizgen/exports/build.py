@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from quizgen.errors import OutputError, QuizgenError
 from quizgen.exports.formats import EXTENSIONS, export
 from quizgen.exports.recipes import Recipe, load_recipes
 from quizgen.facts.model import FactBase
+from quizgen.facts.verification import Ledger, State
 from quizgen.files import write_atomic
 from quizgen.questions.generator import generate_set
 from quizgen.questions.lint import lint_set
+from quizgen.questions.model import mark_verified
 from quizgen.questions.set_file import dump_set
 from quizgen.questions.variants import make_variants
 
@@ -29,10 +31,29 @@ class BuiltFile:
 
 
 def build_recipe(
-    base: FactBase, recipe: Recipe, progress: Callable[[int], None] | None = None
+    base: FactBase,
+    recipe: Recipe,
+    progress: Callable[[int], None] | None = None,
+    ledger: Ledger | None = None,
 ) -> Iterator[BuiltFile]:
-    """The question set(s) and exports of one recipe, as files under `<recipe.name>/`."""
-    qset = generate_set(base, recipe.options, recipe.seed, progress)
+    """The question set(s) and exports of one recipe, as files under `<recipe.name>/`; with a
+    ledger, rejected facts are left out and approved ones marked (or, for a `verified_only`
+    recipe, the only ones asked)."""
+    options = recipe.options
+    approved: frozenset[str] = frozenset()
+    if ledger is not None:
+        approved = ledger.with_ids(base, State.APPROVED)
+        options = replace(
+            options, exclude_facts=options.exclude_facts | ledger.with_ids(base, State.REJECTED)
+        )
+    if recipe.verified_only:
+        if not approved:
+            raise QuizgenError(
+                f"recipe {recipe.name!r} asks only verified facts, and no fact is approved yet:"
+                " review some with `quizgen verify`"
+            )
+        options = replace(options, only_facts=approved)
+    qset = mark_verified(generate_set(base, options, recipe.seed, progress), approved)
     findings = lint_set(qset, base)
     if findings:
         lines = "\n".join(f"  {f}" for f in findings)
@@ -52,13 +73,16 @@ def build_recipe(
             yield BuiltFile(path, result.content, result.notes, result.summary)
 
 
-def build_decks(base: FactBase, decks_dir: Path) -> Iterator[tuple[Path, BuiltFile]]:
-    """Build every recipe in `decks_dir`, writing each file; yields where it went and what it is."""
+def build_decks(
+    base: FactBase, decks_dir: Path, ledger: Ledger | None = None
+) -> Iterator[tuple[Path, BuiltFile]]:
+    """Build every recipe in `decks_dir`, writing each file; yields where it went and what it is
+    (with a ledger: see `build_recipe`)."""
     recipes = load_recipes(decks_dir)
     if not recipes:
         raise QuizgenError(f"no *.recipe.yaml in {decks_dir}")
     for recipe in recipes:
-        for built in build_recipe(base, recipe):
+        for built in build_recipe(base, recipe, ledger=ledger):
             path = decks_dir / built.path
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)

@@ -17,6 +17,7 @@ HEADER = (
     "wrong_answer_3",
     "explanation",
     "source",
+    "verified",
 )
 WRONG_COLUMNS = 3  # Gimkit takes one right answer and at most three wrong ones
 KAHOOT_QUESTION_LIMIT = 120
@@ -52,7 +53,8 @@ def _row(question: Question) -> list[str]:
         wrong = [o for i, o in enumerate(question.options) if i != question.key_index]
     wrong = (wrong + [""] * WRONG_COLUMNS)[:WRONG_COLUMNS]
     source = SOURCE_SEPARATOR.join(citation.text() for citation in question.sources)
-    return [question.id, question.stem, right, *wrong, question.explanation, source]
+    verified = "yes" if question.verified else ""
+    return [question.id, question.stem, right, *wrong, question.explanation, source, verified]
 
 
 def _notes(questions: tuple[Question, ...], rows: list[list[str]]) -> tuple[str, ...]:

@@ -14,6 +14,8 @@ INSTRUCTIONS = (
     " circle True or False. To put events in order, write 1 in the blank of the earliest,"
     " 2 in the next, and so on."
 )
+#: In the answer key, under a question whose every fact a reviewer approved.
+VERIFIED_LINE = "Verified by hand against its documents."
 BLANK = "\\_\\_\\_\\_"
 # Inline markup (emphasis, code, links, images, a heading's closing #s), escaped the way both
 # CommonMark and Python-Markdown read it; `<>&` go through html.escape instead.
@@ -78,6 +80,8 @@ def _key(qset: QuestionSet) -> list[str]:
         parts.append(f"{number}. {_key_answer(question)}")
         parts.append(f"{indent}{md_text(question.explanation)}")
         parts.extend(f"{indent}Source: {md_text(citation.text())}" for citation in question.sources)
+        if question.verified:
+            parts.append(f"{indent}{VERIFIED_LINE}")
     return parts
 
 

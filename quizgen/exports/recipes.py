@@ -8,6 +8,7 @@ forms: [multiple-choice, true-false, timeline]
 sources: []
 variants: 2               # A and B: same questions, own order and key
 exports: [gift, aiken, csv, markdown, anki]
+verified_only: true       # optional: only facts a reviewer approved (see quizgen verify)
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ class Recipe:
     options: GenerateOptions
     variants: int
     exports: tuple[str, ...]
+    #: Only facts a reviewer approved, on their content as it is now.
+    verified_only: bool = False
 
 
 def load_recipes(decks_dir: Path) -> list[Recipe]:
@@ -60,7 +63,7 @@ def _read_recipe(reader: FieldReader, data: object, name: str) -> Recipe | None:
     record = reader.mapping(data, 1, "a recipe")
     if record is None:
         return None
-    optional = ("count", "topics", "forms", "sources", "variants")
+    optional = ("count", "topics", "forms", "sources", "variants", "verified_only")
     reader.check_keys(record, "the recipe", ("title", "seed", "exports"), optional)
     title = reader.text(record, "title", "the recipe")
     numbers = {k: _whole(reader, record, k) for k in ("seed", "count", "variants")}
@@ -75,6 +78,11 @@ def _read_recipe(reader: FieldReader, data: object, name: str) -> Recipe | None:
                 reader.report(
                     record.line_of(key), f"{key!r} has {value!r} (allowed: {', '.join(allowed)})"
                 )
+    verified_only = record.get("verified_only", False)
+    if not isinstance(verified_only, bool):
+        reader.report(
+            record.line_of("verified_only"), "'verified_only' of the recipe is true/false"
+        )
     if title is None or numbers["seed"] is None or reader.problems:
         return None
     options = GenerateOptions(
@@ -84,7 +92,9 @@ def _read_recipe(reader: FieldReader, data: object, name: str) -> Recipe | None:
         forms=forms,
         sources=reader.text_list(record, "sources", "the recipe"),
     )
-    return Recipe(name, numbers["seed"], options, numbers["variants"] or 1, exports)
+    return Recipe(
+        name, numbers["seed"], options, numbers["variants"] or 1, exports, verified_only is True
+    )
 
 
 def _whole(reader: FieldReader, record: Located, key: str) -> int | None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import enum
 import string
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 
 
 class Form(enum.Enum):
@@ -101,6 +102,8 @@ class Question:
     options_sorted: bool = False
     #: Facts whose questions must not share a set or quiz with this one (they clue each other).
     related: tuple[str, ...] = ()
+    #: Every fact it draws on was approved by a reviewer, on its content as it is now.
+    verified: bool = False
 
     @property
     def key_index(self) -> int:
@@ -142,3 +145,11 @@ class QuestionSet:
 
     header: SetHeader
     questions: tuple[Question, ...]
+
+
+def mark_verified(qset: QuestionSet, approved: Collection[str]) -> QuestionSet:
+    """The set with each question marked verified when every fact it draws on is approved."""
+    questions = tuple(
+        replace(q, verified=all(f in approved for f in (q.fact, *q.facts))) for q in qset.questions
+    )
+    return QuestionSet(qset.header, questions)

@@ -21,6 +21,7 @@ Shape (YAML):
         facts: [...]                      # timeline questions: every fact involved
         options_sorted: true              # numbers and dates: options kept in ascending order
         related: [...]                    # facts never asked in the same set or quiz
+        verified: true                    # every fact it draws on approved by a reviewer
         explanation: ...
         sources: [{outlet, headline, date, document, quote}]
         topics: [united-nations]
@@ -139,6 +140,8 @@ def _question_data(question: Question) -> dict[str, Any]:
         data["options_sorted"] = True
     if question.related:
         data["related"] = list(question.related)
+    if question.verified:
+        data["verified"] = True
     data["explanation"] = question.explanation
     data["sources"] = [
         {
@@ -192,7 +195,9 @@ def _read_header(reader: FieldReader, data: Located) -> SetHeader | None:
 def _read_question(reader: FieldReader, item: Located) -> Question | None:
     qid = reader.text(item, "id", "a question")
     what = f"question {qid!r}"
-    reader.check_keys(item, what, _QUESTION_KEYS, ("facts", "options_sorted", "related"))
+    reader.check_keys(
+        item, what, _QUESTION_KEYS, ("facts", "options_sorted", "related", "verified")
+    )
     form = reader.choice(item, "form", what, Form, Form.MULTIPLE_CHOICE)
     stem = reader.text(item, "stem", what)
     options = reader.text_list(item, "options", what)
@@ -212,6 +217,10 @@ def _read_question(reader: FieldReader, item: Located) -> Question | None:
     if not isinstance(sorted_flag, bool):
         reader.report(item.line_of("options_sorted"), f"'options_sorted' of {what} is true/false")
         sorted_flag = False
+    verified = item.get("verified", False)
+    if not isinstance(verified, bool):
+        reader.report(item.line_of("verified"), f"'verified' of {what} is true/false")
+        verified = False
     if None in (qid, form, stem, fact, explanation, answer) or not citations:
         return None
     assert qid and form and stem and fact and explanation and answer is not None
@@ -228,6 +237,7 @@ def _read_question(reader: FieldReader, item: Located) -> Question | None:
         facts=reader.text_list(item, "facts", what),
         options_sorted=sorted_flag,
         related=reader.text_list(item, "related", what),
+        verified=verified,
     )
 
 

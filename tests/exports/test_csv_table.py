@@ -27,7 +27,8 @@ def expected_row(question: Question) -> list[str]:
         wrong = [o for i, o in enumerate(question.options) if i != question.key_index]
         wrong = [*wrong, "", "", ""][:3]
     source = " | ".join(c.text() for c in question.sources)
-    return [question.id, question.stem, right, *wrong, question.explanation, source]
+    verified = "yes" if question.verified else ""
+    return [question.id, question.stem, right, *wrong, question.explanation, source, verified]
 
 
 @pytest.mark.parametrize("name", ALL_SETS)

@@ -281,7 +281,7 @@ BAD_SETS = {
         [
             f"set.yaml:11: unknown key 'stme' in {WHAT}; did you mean 'stem'? (allowed: answer,"
             " explanation, fact, facts, form, id, options, options_sorted, related, sources,"
-            " stem, topics)",
+            " stem, topics, verified)",
             f"set.yaml:9: {WHAT} is missing the required key 'stem'",
         ],
     ),
