@@ -19,26 +19,32 @@ _IGNORED = ("location", "revised")
 
 def fact_base_digest(base: FactBase) -> str:
     """The first 16 hex digits of SHA-256 over the base's records."""
-    records = {
-        "sources": [_record(s) for s in base.sources],
-        "entities": [_record(e) for e in base.entities],
-        "topics": [_record(t) for t in base.topics],
-        "facts": [_record(f) for f in base.facts],
-    }
-    canonical = json.dumps(records, sort_keys=True, default=str, ensure_ascii=False)
+    return short_digest(
+        {
+            "sources": [plain_record(s) for s in base.sources],
+            "entities": [plain_record(e) for e in base.entities],
+            "topics": [plain_record(t) for t in base.topics],
+            "facts": [plain_record(f) for f in base.facts],
+        }
+    )
+
+
+def short_digest(data: Any) -> str:
+    """The first 16 hex digits of SHA-256 over `data` (plain data) as canonical JSON."""
+    canonical = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
-def _record(record: Any) -> Any:
+def plain_record(record: Any) -> Any:
     """A record as plain data, without its location and revision date (at any depth)."""
     if dataclasses.is_dataclass(record) and not isinstance(record, type):
         return {
-            f.name: _record(getattr(record, f.name))
+            f.name: plain_record(getattr(record, f.name))
             for f in dataclasses.fields(record)
             if f.name not in _IGNORED
         }
     if isinstance(record, tuple | list):
-        return [_record(item) for item in record]
+        return [plain_record(item) for item in record]
     if hasattr(record, "value") and not isinstance(record, str | int | float):
         return record.value  # an enum
     return record

@@ -19,8 +19,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-import hashlib
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,7 @@ from typing import Any
 import yaml
 
 from quizgen.errors import FactBaseError, Problem
+from quizgen.facts.digest import plain_record, short_digest
 from quizgen.facts.field_reader import FieldReader, suggestion
 from quizgen.facts.model import Fact, FactBase
 from quizgen.facts.yaml_lines import Located, load_yaml
@@ -124,24 +123,7 @@ def ledger_path(notes_dir: Path) -> Path:
 
 def fact_digest(fact: Fact) -> str:
     """The first 16 hex digits of SHA-256 over what a reviewer agrees with (DIGEST_FIELDS)."""
-    content = {name: _plain(getattr(fact, name)) for name in DIGEST_FIELDS}
-    canonical = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
-
-
-def _plain(value: Any) -> Any:
-    """A value as plain data, without locations (text is already whitespace-folded)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: _plain(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.name != "location"
-        }
-    if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
-    if isinstance(value, enum.Enum):
-        return value.value
-    return value
+    return short_digest({name: plain_record(getattr(fact, name)) for name in DIGEST_FIELDS})
 
 
 def load_ledger(notes_dir: Path) -> Ledger:
