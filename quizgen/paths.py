@@ -34,12 +34,26 @@ def is_installed() -> bool:
 def build_target() -> Path:
     """Where `quizgen build` writes by default: the checkout's decks/, never an installed
     package (QuizgenError says what to give instead)."""
-    if is_installed():
-        raise QuizgenError(
-            f"this quizgen is installed ({_PACKAGE}): `build` rewrites the decks of a source"
-            " checkout; give --decks DIR, a folder of your own *.recipe.yaml files"
-        )
+    _refuse_installed(
+        "`build` rewrites the decks of a source checkout; give --decks DIR, a folder of your own"
+        " *.recipe.yaml files"
+    )
     return shipped_decks_dir()
+
+
+def verify_target() -> Path:
+    """Where `quizgen verify` records reviews by default: the checkout's fact base, never an
+    installed package (QuizgenError says what to give instead)."""
+    _refuse_installed(
+        "`verify` records reviews in a source checkout's fact base; give --notes DIR, your own"
+        f" copy of the fact base (the shipped one is {shipped_notes_dir()})"
+    )
+    return shipped_notes_dir()
+
+
+def _refuse_installed(why: str) -> None:
+    if is_installed():
+        raise QuizgenError(f"this quizgen is installed ({_PACKAGE}): {why}")
 
 
 def shipped_full_set() -> Path:

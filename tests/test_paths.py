@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from quizgen import paths
+from quizgen.errors import QuizgenError
 from quizgen.facts.loader import load_fact_base
 from quizgen.questions.set_file import load_set
 
@@ -74,3 +75,23 @@ def test_a_file_of_that_name_inside_the_package_is_not_taken_for_the_folder(
 def test_the_full_set_follows_the_decks_folder(fake_install: Path) -> None:
     (fake_install / "decks").mkdir()
     assert paths.shipped_full_set() == fake_install / "decks" / "full" / "set.yaml"
+
+
+def test_a_checkout_builds_and_verifies_in_its_own_folders() -> None:
+    assert paths.build_target() == REPOSITORY / "decks"
+    assert paths.verify_target() == REPOSITORY / "source_notes"
+
+
+@pytest.mark.parametrize(
+    ("target", "give"),
+    [(paths.build_target, "give --decks DIR"), (paths.verify_target, "give --notes DIR")],
+    ids=["build", "verify"],
+)
+def test_an_installed_quizgen_never_writes_into_its_package(
+    fake_install: Path, target: Callable[[], Path], give: str
+) -> None:
+    (fake_install / "decks").mkdir()
+    with pytest.raises(QuizgenError) as raised:
+        target()
+    assert str(raised.value).startswith(f"this quizgen is installed ({fake_install}): ")
+    assert give in str(raised.value)

@@ -59,14 +59,14 @@ def verify(
     from quizgen.facts.loader import load_fact_base
     from quizgen.facts.proof import prove_against_documents
     from quizgen.facts.verification import ledger_problems, load_ledger
-    from quizgen.paths import shipped_notes_dir
+    from quizgen.paths import verify_target
 
     if documents is None:
         raise click.UsageError(
             "a reviewer reads each quote in its document: give --documents DIR"
             " (or set QUIZGEN_DOCUMENTS)"
         )
-    notes_dir = notes or shipped_notes_dir()
+    notes_dir = notes or verify_target()
     base = load_fact_base(notes_dir)
     prove_against_documents(base, documents)  # never approve against a changed document
     ledger = load_ledger(notes_dir)
