@@ -2,7 +2,8 @@
 
 It covers every record the generator and the exporters read (sources, entities, topics, facts,
 in their order), but not where they were written (file, line) nor when a fact was last
-revised: the same content in another layout has the same digest.
+revised: the same content in another layout has the same digest. An optional field left
+unset (None by default) is left out, so adding one to the records changes no digest.
 """
 
 from __future__ import annotations
@@ -35,13 +36,17 @@ def short_digest(data: Any) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
+def _unset(record: Any, field: dataclasses.Field[Any]) -> bool:
+    return field.default is None and getattr(record, field.name) is None
+
+
 def plain_record(record: Any) -> Any:
     """A record as plain data, without its location and revision date (at any depth)."""
     if dataclasses.is_dataclass(record) and not isinstance(record, type):
         return {
             f.name: plain_record(getattr(record, f.name))
             for f in dataclasses.fields(record)
-            if f.name not in _IGNORED
+            if f.name not in _IGNORED and not _unset(record, f)
         }
     if isinstance(record, tuple | list):
         return [plain_record(item) for item in record]

@@ -8,6 +8,7 @@ from quizgen.facts.model import (
     ENTITY_KINDS,
     EVIDENCE_ROLES,
     OPTION_ATTRIBUTES,
+    SHORT_QUESTION_LIMIT,
     Answer,
     DateAnswer,
     EntityAnswer,
@@ -42,6 +43,7 @@ _BY_STATUS: dict[Status, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "options_share",
             "related",
             "multiple_choice",
+            "short_question",
         ),
     ),
     Status.CONTESTED: (
@@ -141,6 +143,7 @@ def read_fact(reader: FieldReader, record: Located, collected: Collected) -> Fac
     if "evidence" in record and not evidence and status is not Status.CONTESTED:
         reader.report(record.line_of("evidence"), f"{what} needs at least one evidence quote")
     question = reader.text(record, "question", what, required=False)
+    short_question = _read_short_question(reader, record, what, question)
     false_statements = _read_false_statements(reader, record, what)
     options_share = reader.text_list(record, "options_share", what)
     for name in options_share:
@@ -188,7 +191,34 @@ def read_fact(reader: FieldReader, record: Located, collected: Collected) -> Fac
         options_share=tuple(n for n in options_share if n in OPTION_ATTRIBUTES),
         related=related,
         multiple_choice=multiple_choice,
+        short_question=short_question,
     )
+
+
+def _read_short_question(
+    reader: FieldReader, record: Located, what: str, question: str | None
+) -> str | None:
+    """The hand-shortened question for game sites: at most SHORT_QUESTION_LIMIT characters and
+    shorter than the question it stands for."""
+    short = reader.text(record, "short_question", what, required=False)
+    if short is None:
+        return None
+    line = record.line_of("short_question")
+    if len(short) > SHORT_QUESTION_LIMIT:
+        reader.report(
+            line,
+            f"'short_question' of {what} has {len(short)} characters; game sites take at most"
+            f" {SHORT_QUESTION_LIMIT}: shorten it",
+        )
+        return None
+    if question is not None and len(short) >= len(question):
+        reader.report(
+            line,
+            f"'short_question' of {what} is not shorter than its question"
+            f" ({len(short)} >= {len(question)} characters): shorten it or remove it",
+        )
+        return None
+    return short
 
 
 def _read_false_statements(

@@ -56,6 +56,8 @@ OPTION_ATTRIBUTES = ("gender", "office", "country", "organisation", "council_sea
 GENDERS = ("female", "male")
 COUNCIL_SEATS = ("permanent", "elected")
 EVIDENCE_ROLES = ("proof", "dating")
+#: The longest `short_question` (Kahoot's question field, the shortest of the game sites).
+SHORT_QUESTION_LIMIT = 120
 
 
 #: The kinds of entity that may answer each kind of question (and be offered as wrong options).
@@ -228,6 +230,9 @@ class Fact:
     related: tuple[str, ...] = ()
     #: False when no sound wrong options exist: the fact is asked as true/false only.
     multiple_choice: bool = True
+    #: The question in at most SHORT_QUESTION_LIMIT characters, for game sites whose question
+    #: field is short (Kahoot: 120); written by hand for facts whose `question` is longer.
+    short_question: str | None = None
 
     @property
     def contested(self) -> bool:

@@ -51,6 +51,8 @@ def key_forms(item: Item) -> tuple[str, ...]:
 def shown_text(item: Item) -> str:
     """The normalised text the item shows besides its options to choose (stem; event labels)."""
     parts = [item.stem]
+    if item.short_stem is not None:
+        parts.append(item.short_stem)
     if isinstance(item, Question) and item.form is not Form.MULTIPLE_CHOICE:
         parts += item.options
     return f" {normalise_option(' '.join(parts))} "

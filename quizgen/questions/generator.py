@@ -346,6 +346,7 @@ class _Maker:
             assert fact.answer is not None and fact.question is not None
             answer, accepted, stem = fact.answer, fact.accepted, fact.question
             evidence, explanation = fact.evidence, _explanation(fact)
+        short_stem = fact.short_question if fact.status is Status.SETTLED else None
         candidates = candidates_for(
             self.base, self.pools, fact, answer, accepted, self.rng_for(qid)
         )
@@ -358,6 +359,7 @@ class _Maker:
             explanation=explanation,
             sources=self.citations(evidence),
             topics=fact.topics,
+            short_stem=short_stem,
         )
         return draft if draft.allowed_positions() else None
 

@@ -104,6 +104,9 @@ class Question:
     related: tuple[str, ...] = ()
     #: Every fact it draws on was approved by a reviewer, on its content as it is now.
     verified: bool = False
+    #: The stem shortened by hand (a fact's `short_question`), for game sites with short
+    #: question fields; None when the fact has none (the stem itself may be short enough).
+    short_stem: str | None = None
 
     @property
     def key_index(self) -> int:

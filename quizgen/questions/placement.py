@@ -23,6 +23,7 @@ class Draft:
     topics: tuple[str, ...]
     facts: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    short_stem: str | None = None
 
     def option_count(self) -> int:
         """4 options where the candidates allow, else 3, else 0 (the draft cannot be asked; so
@@ -67,6 +68,7 @@ class Draft:
             facts=self.facts,
             options_sorted=c.ordered,
             related=self.related,
+            short_stem=self.short_stem,
         )
 
 

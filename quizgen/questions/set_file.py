@@ -15,6 +15,7 @@ Shape (YAML):
       - id: churkin-signals-veto/mc       # <fact id>/<form>[-<n>]: stable across rewording
         form: multiple-choice             # multiple-choice | true-false | timeline-order
         stem: Who said ...?
+        short_stem: ...                   # the fact's short_question, for game sites
         options: [..., ...]
         answer: 2                         # index of the key; timeline-order: indices in order
         fact: churkin-signals-veto
@@ -130,6 +131,10 @@ def _question_data(question: Question) -> dict[str, Any]:
         "id": question.id,
         "form": question.form.value,
         "stem": question.stem,
+    }
+    if question.short_stem is not None:
+        data["short_stem"] = question.short_stem
+    data |= {
         "options": list(question.options),
         "answer": list(question.answer) if isinstance(question.answer, tuple) else question.answer,
         "fact": question.fact,
@@ -196,10 +201,11 @@ def _read_question(reader: FieldReader, item: Located) -> Question | None:
     qid = reader.text(item, "id", "a question")
     what = f"question {qid!r}"
     reader.check_keys(
-        item, what, _QUESTION_KEYS, ("facts", "options_sorted", "related", "verified")
+        item, what, _QUESTION_KEYS, ("short_stem", "facts", "options_sorted", "related", "verified")
     )
     form = reader.choice(item, "form", what, Form, Form.MULTIPLE_CHOICE)
     stem = reader.text(item, "stem", what)
+    short_stem = reader.text(item, "short_stem", what, required=False)
     options = reader.text_list(item, "options", what)
     fact = reader.text(item, "fact", what)
     explanation = reader.text(item, "explanation", what)
@@ -238,6 +244,7 @@ def _read_question(reader: FieldReader, item: Located) -> Question | None:
         options_sorted=sorted_flag,
         related=reader.text_list(item, "related", what),
         verified=verified,
+        short_stem=short_stem,
     )
 
 

@@ -280,8 +280,8 @@ BAD_SETS = {
         edited(("stem:", "stme:")),
         [
             f"set.yaml:11: unknown key 'stme' in {WHAT}; did you mean 'stem'? (allowed: answer,"
-            " explanation, fact, facts, form, id, options, options_sorted, related, sources,"
-            " stem, topics, verified)",
+            " explanation, fact, facts, form, id, options, options_sorted, related, short_stem,"
+            " sources, stem, topics, verified)",
             f"set.yaml:9: {WHAT} is missing the required key 'stem'",
         ],
     ),
