@@ -13,7 +13,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from pathlib import Path
 
@@ -91,11 +91,17 @@ def lint_facts(base: FactBase, documents: Path | None = None) -> list[Finding]:
     shingles = document_shingles(documents) if documents is not None else None
     findings: list[Finding] = []
     for fact in (f for f in base.facts if f.askable):
-        for text in (fact.statement, *(s.statement for s in fact.false_statements)):
+        short = (fact.short_question,) if fact.short_question is not None else ()
+        for text in (fact.statement, *(s.statement for s in fact.false_statements), *short):
             findings += _stem_rules(fact.id, text)
         # every text a learner reads is in our own words: statements, feedback, reasons
         feedback = (fact.explanation, *(s.why_false for s in fact.false_statements))
-        for text in (fact.statement, *(s.statement for s in fact.false_statements), *feedback):
+        for text in (
+            fact.statement,
+            *(s.statement for s in fact.false_statements),
+            *feedback,
+            *short,
+        ):
             if shingles is not None:
                 findings += [
                     Finding(where=fact.id, rule="copied-words", message=run)
@@ -127,7 +133,14 @@ def _question(q: Question, base: FactBase, names: dict[str, Entity]) -> Iterator
         return
     if q.form is not Form.MULTIPLE_CHOICE or q.id.endswith("/first"):
         return
-    yield from _option_rules(q, fact, base, names)
+    found = list(_option_rules(q, fact, base, names))
+    yield from found
+    if q.short_stem is not None:  # game sites show it instead of the stem: the same rules
+        yield from _stem_rules(f"{q.id} (short)", q.short_stem)
+        shown = {(f.rule, f.message) for f in found}
+        for finding in _option_rules(replace(q, stem=q.short_stem), fact, base, names):
+            if (finding.rule, finding.message) not in shown:
+                yield replace(finding, where=f"{q.id} (short)")
 
 
 def _stem_rules(where: str, stem: str) -> Iterator[Finding]:

@@ -497,3 +497,48 @@ def test_multiple_choice_must_be_true_or_false(minimal_notes: Path) -> None:
         "'multiple_choice' of fact 'mayor-opened-bridge' is true or false (false: asked as"
         " true/false only)"
     ]
+
+
+# --- short_question --------------------------------------------------------------------------
+
+
+def test_short_question_reaches_the_multiple_choice_question(minimal_notes: Path) -> None:
+    lines = "    short_question: Per Tom Reyes, what did the bridge cost?\n"
+    base = load_after(minimal_notes, "facts/a.yaml", AFTER_COST, lines)
+    assert base.fact("bridge-cost").short_question == "Per Tom Reyes, what did the bridge cost?"
+    assert base.fact("mayor-opened-bridge").short_question is None
+    qset = generate_set(base, GenerateOptions(), seed=1)
+    shorts = {q.id: q.short_stem for q in qset.questions if q.short_stem is not None}
+    assert shorts == {"bridge-cost/mc": "Per Tom Reyes, what did the bridge cost?"}
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            f"    short_question: {'W' * 120}?\n",
+            "facts/a.yaml:8: 'short_question' of fact 'mayor-opened-bridge' has 121 characters;"
+            " game sites take at most 120: shorten it",
+        ),
+        (
+            "    short_question: Who opened the River Bridge in March of 2015?\n",
+            "facts/a.yaml:8: 'short_question' of fact 'mayor-opened-bridge' is not shorter than"
+            " its question (45 >= 42 characters): shorten it or remove it",
+        ),
+        (
+            '    short_question: ""\n',
+            "facts/a.yaml:8: 'short_question' of fact 'mayor-opened-bridge' must not be empty",
+        ),
+    ],
+    ids=["too-long", "not-shorter", "empty"],
+)
+def test_short_question_problems(minimal_notes: Path, lines: str, expected: str) -> None:
+    assert problems_after(minimal_notes, "facts/a.yaml", AFTER_ACCEPTED, lines) == [expected]
+
+
+def test_only_a_settled_fact_has_a_short_question(minimal_notes: Path) -> None:
+    lines = "    short_question: How many came?\n"
+    assert problems_after(minimal_notes, "facts/a.yaml", AFTER_CROWD, lines) == [
+        f"facts/a.yaml:47: unknown key 'short_question' in fact 'crowd-size'"
+        f" (allowed: {CONTESTED_KEYS})"
+    ]

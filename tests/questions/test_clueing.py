@@ -253,3 +253,11 @@ KEYS = st.sampled_from(["Lena Ortiz", "Tom Reyes", "Ana Berg"])
 def test_compatible_counts_questions_with_the_same_key(keys: list[str], key: str) -> None:
     chosen = [mc(f"f{n}", f"Question {n}?", k) for n, k in enumerate(keys)]
     assert compatible(mc("new", "New question?", key), chosen) is (keys.count(key) < MAX_SAME_KEY)
+
+
+def test_a_short_stem_gives_away_what_it_prints_too() -> None:
+    """Game sites show the short stem instead of the stem: a key printed there is a clue."""
+    who = mc("a", "Who?", "Lena Ortiz")
+    plain = mc("b", "Who spoke after the bridge opened in March?")
+    assert not clues(who, plain)
+    assert clues(who, dataclasses.replace(plain, short_stem="What did Lena Ortiz say?"))

@@ -377,3 +377,21 @@ def test_generated_sets_of_the_shipped_base_pass_the_linter(
 ) -> None:
     qset = generate_set(real_base, GenerateOptions(count=count), seed)
     assert [str(f) for f in lint_set(qset, real_base)] == []
+
+
+def test_a_short_stem_is_held_to_the_stem_rules() -> None:
+    sound = mc("who/mc", "Who spoke?", ("Ivo Reyes", "Ana Berg"), 1)
+    assert found(dataclasses.replace(sound, short_stem="Who spoke?")) == []
+    assert found(dataclasses.replace(sound, short_stem="Who wrote this report?")) == [
+        "who/mc (short): context-free-stem: 'this report' leans on something the learner has"
+        " not seen"
+    ]
+    assert found(dataclasses.replace(sound, short_stem="Which spokeswoman spoke?")) == [
+        "who/mc (short): ruled-out-option: 'Ivo Reyes' does not fit the stem's female words"
+    ]
+
+
+def test_a_short_question_is_linted_with_the_fact() -> None:
+    short = dataclasses.replace(FACTS[-1], short_question="What did the article say?")
+    base = dataclasses.replace(BASE, facts=(short,))
+    assert [f.rule for f in lint_facts(base)] == ["context-free-stem"]

@@ -112,6 +112,7 @@ def every_field_set() -> QuestionSet:
         id="mayor-opened-bridge/mc",
         form=Form.MULTIPLE_CHOICE,
         stem="Who opened the River Bridge in March 2015? (Answer: the mayor?)",
+        short_stem="Who opened the bridge?",
         options=("Tom Reyes", "Lena Ortiz", "null", "- yes: no"),
         answer=1,
         fact="mayor-opened-bridge",
