@@ -24,6 +24,8 @@ from quizgen.questions.model import FORM_ALIASES, FORM_CHOICES
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
 
+    from quizgen.questions.generator import GenerateOptions
+
 
 def _progress_reporter(label: str, total: int) -> ProgressBar[int] | None:
     """A click progress bar on stderr for large fact bases; None for small ones."""
@@ -45,6 +47,13 @@ def _progress_reporter(label: str, total: int) -> ProgressBar[int] | None:
 @click.option(
     "--verified-only", is_flag=True, help="Only facts a reviewer approved (see quizgen verify)."
 )
+@click.option(
+    "--exclude-set",
+    "exclude_sets",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Ask no fact this earlier set asked (repeatable: last term's tests).",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Set file.")
 @reports_errors
 def generate(
@@ -57,6 +66,7 @@ def generate(
     variants: int,
     title: str,
     verified_only: bool,
+    exclude_sets: tuple[Path, ...],
     output: Path | None,
 ) -> None:
     """Generate a question set (YAML) from the fact base.
@@ -64,25 +74,32 @@ def generate(
     The same fact base and seed always give a byte-identical file. With --variants N and
     -o test.yaml it writes test-A.yaml, test-B.yaml, ...: the same questions, each in its own
     order with its own key. Facts a reviewer rejected are never asked; questions on approved
-    facts are marked verified.
+    facts are marked verified. With --exclude-set OLD.yaml no fact an earlier set asked comes
+    back.
 
     \b
     Examples:
       quizgen generate --seed 7 --count 20 -o test.yaml
       quizgen generate --seed 7 --count 20 --variants 2 -o test.yaml
+      quizgen generate --seed 8 --count 20 --exclude-set test-A.yaml -o next-term.yaml
       quizgen generate --topic united-nations --form multiple-choice
       quizgen generate --verified-only -o checked.yaml
     """
+    from quizgen.errors import GenerationError
     from quizgen.facts.verification import State
+    from quizgen.files import same_file
     from quizgen.questions.generator import GenerateOptions, generate_set
     from quizgen.questions.model import mark_verified
-    from quizgen.questions.set_file import dump_set
+    from quizgen.questions.set_file import dump_set, load_set
     from quizgen.questions.variants import write_variants
 
     base = load_base(notes)
     _check_selection(base, topics, sources)
     if variants > 1 and output is None:
         raise click.UsageError("--variants writes one file per variant: give -o FILE too")
+    if output is not None and any(same_file(output, old) for old in exclude_sets):
+        raise click.UsageError(f"-o {output} is an --exclude-set file: give another file name")
+    used = frozenset(f for old in exclude_sets for f in load_set(old).fact_ids())
     chosen_forms = tuple(dict.fromkeys(FORM_ALIASES.get(f, f) for f in forms)) or FORM_CHOICES
     ledger = load_ledger_of(notes)
     approved = ledger.with_ids(base, State.APPROVED)
@@ -99,16 +116,26 @@ def generate(
         sources=sources,
         only_facts=approved if verified_only else None,
         exclude_facts=ledger.with_ids(base, State.REJECTED),
+        used_before=used,
     )
     bar = _progress_reporter("Generating", len(base.facts))
-    if bar is None:
-        qset = generate_set(base, options, seed)
-    else:
-        with bar:
-            qset = generate_set(base, options, seed, bar.update)
+    try:
+        if bar is None:
+            qset = generate_set(base, options, seed)
+        else:
+            with bar:
+                qset = generate_set(base, options, seed, bar.update)
+    except GenerationError as exc:
+        if not used:
+            raise
+        raise GenerationError(
+            f"{exc}. {_relax(used, exclude_sets, options, verified_only)}"
+        ) from None
     qset = mark_verified(qset, approved)
     if count is not None and len(qset.questions) < count:
         click.echo(f"Only {plural(len(qset.questions), 'question')} fit the filters.", err=True)
+        if used:
+            click.echo(_relax(used, exclude_sets, options, verified_only), err=True)
     from quizgen.questions.lint import lint_set
 
     for finding in lint_set(qset, base):
@@ -118,6 +145,31 @@ def generate(
         return
     for path, written in write_variants(qset, variants, output):
         click.echo(f"Wrote {path} ({plural(written, 'question')})")
+
+
+def _relax(
+    used: frozenset[str],
+    exclude_sets: tuple[Path, ...],
+    options: GenerateOptions,
+    verified_only: bool,
+) -> str:
+    """What --exclude-set left out, and the filters a teacher could relax for more questions."""
+    given = [
+        name
+        for name, on in (
+            ("--topic", options.topics),
+            ("--form", options.forms != FORM_CHOICES),
+            ("--source", options.sources),
+            ("--verified-only", verified_only),
+        )
+        if on
+    ]
+    files = ", ".join(str(p) for p in exclude_sets)
+    relax = ["drop an --exclude-set", *(f"widen or drop {name}" for name in given)]
+    return (
+        f"{plural(len(used), 'fact')} asked in {files} {'was' if len(used) == 1 else 'were'} left"
+        f" out. For more questions: {', or '.join(relax)}."
+    )
 
 
 @main.command()

@@ -63,8 +63,11 @@ class GenerateOptions:
     sources: tuple[str, ...] = ()
     #: Only these facts when given (for example the ones a reviewer approved).
     only_facts: frozenset[str] | None = None
-    #: Never these facts (for example ones a reviewer rejected, or last term's).
+    #: Never these facts (for example ones a reviewer rejected).
     exclude_facts: frozenset[str] = frozenset()
+    #: Facts earlier sets asked (last term's tests): never asked again, and named in the header
+    #: so the set can be regenerated exactly.
+    used_before: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,7 @@ def _generate(
         for f in select_facts(base, options.topics, options.sources)
         if f.askable
         and f.id not in options.exclude_facts
+        and f.id not in options.used_before
         and (options.only_facts is None or f.id in options.only_facts)
     ]
     if not facts:
@@ -124,6 +128,7 @@ def _generate(
         topics=options.topics,
         forms=options.forms,
         sources=options.sources,
+        used_before=tuple(sorted(options.used_before)),
         fact_base_revision=base.revision().isoformat(),
         fact_base_digest=fact_base_digest(base),
     )

@@ -140,6 +140,8 @@ class SetHeader:
     fact_base_digest: str
     variant: str | None = None
     variants: int = 1
+    #: Facts left out because earlier sets asked them (`generate --exclude-set`), sorted.
+    used_before: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,10 @@ class QuestionSet:
 
     header: SetHeader
     questions: tuple[Question, ...]
+
+    def fact_ids(self) -> frozenset[str]:
+        """Every fact the set's questions draw on (a timeline question draws on several)."""
+        return frozenset(f for q in self.questions for f in (q.fact, *q.facts))
 
 
 def mark_verified(qset: QuestionSet, approved: Collection[str]) -> QuestionSet:

@@ -8,6 +8,7 @@ Shape (YAML):
     topics: []                # the filters used
     forms: [multiple-choice, true-false, timeline]
     sources: []
+    used_before: [...]        # only with --exclude-set: facts earlier sets asked, left out
     fact_base: {revision: '2026-11-22', digest: 3f2a...}
     variant: A                # only in a file written with --variants
     variants: 2
@@ -77,6 +78,10 @@ def dump_set(qset: QuestionSet) -> str:
         "topics": list(header.topics),
         "forms": list(header.forms),
         "sources": list(header.sources),
+    }
+    if header.used_before:
+        data["used_before"] = list(header.used_before)
+    data |= {
         "fact_base": {"revision": header.fact_base_revision, "digest": header.fact_base_digest},
     }
     if header.variant is not None:
@@ -110,7 +115,9 @@ def load_set(path: Path) -> QuestionSet:
     if not isinstance(data, Located):
         reader.report(1, "a question set must be a mapping with a 'questions' list")
         raise QuestionSetError(reader.problems)
-    reader.check_keys(data, "the question set", _HEADER_KEYS, ("variant", "variants"))
+    reader.check_keys(
+        data, "the question set", _HEADER_KEYS, ("used_before", "variant", "variants")
+    )
     header = _read_header(reader, data)
     items = reader.list_of_mappings(data, "questions", "the question set")
     questions = [q for item in items if (q := _read_question(reader, item)) is not None]
@@ -194,6 +201,7 @@ def _read_header(reader: FieldReader, data: Located) -> SetHeader | None:
         fact_base_digest=digest,
         variant=reader.text(data, "variant", "the question set", required=False),
         variants=variants,
+        used_before=reader.text_list(data, "used_before", "the question set"),
     )
 
 

@@ -15,6 +15,7 @@ from quizgen.cli import main
 from quizgen.exports.formats import export
 from quizgen.facts.loader import load_fact_base
 from quizgen.paths import shipped_decks_dir, shipped_notes_dir
+from quizgen.questions.model import QuestionSet
 from quizgen.questions.set_file import load_set
 
 
@@ -171,3 +172,81 @@ def test_generate_and_quiz_take_the_same_form_names() -> None:
         result = run("generate", "--count", "2", "--seed", "2", "--form", name)
         assert result.exit_code == 0, result.output
         assert "forms:\n- timeline\n" in result.output
+
+
+# --- next term: --exclude-set -----------------------------------------------------------------
+
+
+def test_no_fact_of_an_excluded_set_comes_back(tmp_path: Path) -> None:
+    first, second, third = (tmp_path / f"term-{n}.yaml" for n in (1, 2, 3))
+    assert run("generate", "--seed", "5", "--count", "20", "-o", str(first)).exit_code == 0
+    made = run("generate", "--seed", "5", "--count", "20", "--exclude-set", str(first))
+    assert made.exit_code == 0, made.output
+    second.write_text(made.stdout, encoding="utf-8")
+    args = ("--exclude-set", str(first), "--exclude-set", str(second), "-o", str(third))
+    assert run("generate", "--seed", "5", "--count", "20", *args).exit_code == 0
+    sets = [load_set(p) for p in (first, second, third)]
+    assert [len(s.questions) for s in sets] == [20, 20, 20]
+    used = [s.fact_ids() for s in sets]
+    assert not used[0] & used[1] and not used[0] & used[2] and not used[1] & used[2]
+    # the header names what was left out, so the set can be made again exactly
+    assert sets[1].header.used_before == tuple(sorted(used[0]))
+    assert sets[2].header.used_before == tuple(sorted(used[0] | used[1]))
+    again = run("generate", "--seed", "5", "--count", "20", *args[:4])
+    assert again.stdout == third.read_text(encoding="utf-8")
+
+
+def test_too_few_left_says_how_many_and_what_to_relax(tmp_path: Path) -> None:
+    old = tmp_path / "old.yaml"
+    assert run("generate", "--seed", "5", "--count", "40", "-o", str(old)).exit_code == 0
+    asked = len(load_set(old).fact_ids())
+    result = run(
+        "generate", "--count", "20", "--topic", "united-nations", "--exclude-set", str(old)
+    )
+    assert result.exit_code == 0
+    fitted = len(load_set_text(result.stdout, tmp_path).questions)
+    assert fitted < 20
+    assert result.stderr.splitlines()[-2:] == [
+        f"Only {fitted} questions fit the filters.",
+        f"{asked} facts asked in {old} were left out. For more questions: drop an"
+        " --exclude-set, or widen or drop --topic.",
+    ]
+
+
+def test_nothing_left_is_an_error_saying_what_to_relax(tmp_path: Path) -> None:
+    everything = tmp_path / "all.yaml"
+    assert run("generate", "-o", str(everything)).exit_code == 0
+    result = run("generate", "--form", "true-false", "--exclude-set", str(everything))
+    assert result.exit_code == 1
+    asked = len(load_set(everything).fact_ids())
+    assert result.stderr == (
+        "Error: no askable fact matches the topics and sources given."
+        f" {asked} facts asked in {everything} were left out. For more questions: drop an"
+        " --exclude-set, or widen or drop --form.\n"
+    )
+    assert "Traceback" not in result.output
+
+
+def test_an_excluded_set_is_never_overwritten(tmp_path: Path) -> None:
+    old = tmp_path / "old.yaml"
+    assert run("generate", "--count", "5", "-o", str(old)).exit_code == 0
+    before = old.read_bytes()
+    result = run("generate", "--count", "5", "--exclude-set", str(old), "-o", str(old))
+    assert result.exit_code == 2
+    assert f"-o {old} is an --exclude-set file" in result.stderr
+    assert old.read_bytes() == before
+
+
+def test_an_excluded_file_that_is_not_a_set_is_reported(tmp_path: Path) -> None:
+    bad = tmp_path / "old.csv"
+    bad.write_text("id,question\n", encoding="utf-8")
+    result = run("generate", "--exclude-set", str(bad))
+    assert result.exit_code == 1
+    assert f"{bad}:1: this is not a question-set file" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def load_set_text(text: str, folder: Path) -> QuestionSet:
+    path = folder / "stdout.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_set(path)

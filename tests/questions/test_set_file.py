@@ -107,6 +107,7 @@ def every_field_set() -> QuestionSet:
         fact_base_digest="0123456789",
         variant="B",
         variants=3,
+        used_before=("bridge-delay-cause", "opening-speech"),
     )
     who = Question(
         id="mayor-opened-bridge/mc",
