@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,22 +17,18 @@ from quizgen.cli import (
     notes_option,
     reports_errors,
 )
+from quizgen.cli.progress import (
+    EXPORT_BAR_BYTES,
+    GENERATE_BAR_FACTS,
+    progress_bar,
+    stages,
+)
 from quizgen.exports.formats import EXPORT_FORMATS
 from quizgen.plural import plural
 from quizgen.questions.model import FORM_ALIASES, FORM_CHOICES
 
 if TYPE_CHECKING:
-    from click._termui_impl import ProgressBar
-
     from quizgen.questions.generator import GenerateOptions
-
-
-def _progress_reporter(label: str, total: int) -> ProgressBar[int] | None:
-    """A click progress bar on stderr for large fact bases; None for small ones."""
-    if total < 2000:
-        return None
-    bar: ProgressBar[int] = click.progressbar(length=total, label=label, file=sys.stderr)
-    return bar
 
 
 @main.command()
@@ -118,7 +114,9 @@ def generate(
         exclude_facts=ledger.with_ids(base, State.REJECTED),
         used_before=used,
     )
-    bar = _progress_reporter("Generating", len(base.facts))
+    bar = progress_bar("Generating", len(base.facts))
+    if len(base.facts) < GENERATE_BAR_FACTS:
+        bar = None
     try:
         if bar is None:
             qset = generate_set(base, options, seed)
@@ -192,14 +190,25 @@ def build(notes: Path | None, decks_dir: Path | None) -> None:
       quizgen build
     """
     from quizgen.exports.build import build_decks
+    from quizgen.exports.recipes import load_recipes
     from quizgen.paths import build_target
 
     target = decks_dir or build_target()
     base = load_base(notes)
-    for path, built in build_decks(base, target, load_ledger_of(notes)):
-        click.echo(f"Wrote {path}: {built.summary}" if built.summary else f"Wrote {path}")
-        for note in built.notes:
-            click.echo(f"  note: {note}")
+    recipes = load_recipes(target)
+    lines: list[str] = []
+    bar = progress_bar("Building", sum(r.file_count() for r in recipes))
+    with bar or contextlib.nullcontext():
+        for path, built in build_decks(base, target, load_ledger_of(notes), recipes):
+            written = [f"Wrote {path}: {built.summary}" if built.summary else f"Wrote {path}"]
+            written += [f"  note: {note}" for note in built.notes]
+            if bar is None:
+                click.echo("\n".join(written))
+            else:  # said once the bar is done, so lines and bar do not interleave
+                lines += written
+                bar.update(1, built.path)
+    for line in lines:
+        click.echo(line)
 
 
 @main.command()
@@ -232,10 +241,15 @@ def export(notes: Path | None, format_name: str, set_path: Path, output: Path) -
         raise click.UsageError(
             f"-o {output} is the question set being exported: give another file name"
         )
-    qset = load_set(set_path)
-    base = load_base(notes)
-    result = run_export(format_name, qset, base)
-    write_atomic(output, result.content)
+    with stages("Exporting", 4, set_path.stat().st_size >= EXPORT_BAR_BYTES) as begin:
+        begin(f"reading {set_path.name}")
+        qset = load_set(set_path)
+        begin("reading the fact base")
+        base = load_base(notes)
+        begin(f"writing {format_name}")
+        result = run_export(format_name, qset, base)
+        begin(f"saving {output.name}")
+        write_atomic(output, result.content)
     if result.summary:  # an Anki deck: notes and cards, not questions
         click.echo(f"Wrote {output}: {result.summary}")
     else:

@@ -74,11 +74,15 @@ def build_recipe(
 
 
 def build_decks(
-    base: FactBase, decks_dir: Path, ledger: Ledger | None = None
+    base: FactBase,
+    decks_dir: Path,
+    ledger: Ledger | None = None,
+    recipes: list[Recipe] | None = None,
 ) -> Iterator[tuple[Path, BuiltFile]]:
-    """Build every recipe in `decks_dir`, writing each file; yields where it went and what it is
-    (with a ledger: see `build_recipe`)."""
-    recipes = load_recipes(decks_dir)
+    """Build every recipe in `decks_dir` (or the `recipes` already read from it), writing each
+    file; yields where it went and what it is (with a ledger: see `build_recipe`)."""
+    if recipes is None:
+        recipes = load_recipes(decks_dir)
     if not recipes:
         raise QuizgenError(f"no *.recipe.yaml in {decks_dir}")
     for recipe in recipes:

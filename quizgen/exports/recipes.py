@@ -40,6 +40,12 @@ class Recipe:
     #: Only facts a reviewer approved, on their content as it is now.
     verified_only: bool = False
 
+    def file_count(self) -> int:
+        """How many files building it writes: per variant its set and each text export, and
+        one Anki deck for all variants."""
+        per_variant = 1 + sum(1 for name in self.exports if name != "anki")
+        return self.variants * per_variant + (1 if "anki" in self.exports else 0)
+
 
 def load_recipes(decks_dir: Path) -> list[Recipe]:
     """Every recipe in `decks_dir`, sorted by name; RecipeError lists every problem."""

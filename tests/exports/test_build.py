@@ -36,6 +36,13 @@ def test_the_repository_ships_the_full_deck_and_a_class_test() -> None:
     assert {"full", "class-test"} <= names
 
 
+def test_each_recipe_knows_how_many_files_it_writes(built: dict[str, bytes]) -> None:
+    """`build` draws its progress bar over this count."""
+    for recipe in load_recipes(DECKS):
+        written = [path for path in built if path.startswith(f"{recipe.name}/")]
+        assert recipe.file_count() == len(written)
+
+
 def apkg_content(data: bytes) -> dict[str, object]:
     """What an .apkg holds, read the way Anki reads it: note types, decks, notes, cards, media.
 
