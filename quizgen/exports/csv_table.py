@@ -1,4 +1,7 @@
-"""CSV export for Gimkit, Blooket, Kahoot and spreadsheets: one row per question."""
+"""CSV export for spreadsheets: one row per question, every text whole.
+
+The classroom game sites have their own exporters in their own templates (game_sites.py).
+"""
 
 from __future__ import annotations
 
@@ -19,9 +22,7 @@ HEADER = (
     "source",
     "verified",
 )
-WRONG_COLUMNS = 3  # Gimkit takes one right answer and at most three wrong ones
-KAHOOT_QUESTION_LIMIT = 120
-KAHOOT_ANSWER_LIMIT = 75
+WRONG_COLUMNS = 3  # our questions have at most four options
 SOURCE_SEPARATOR = " | "
 # Excel reads a CSV without a byte-order mark in the machine's legacy code page, so "→" and
 # accented names turn to mojibake when a teacher double-clicks the file; with the BOM it reads
@@ -32,7 +33,7 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def export_csv(qset: QuestionSet) -> ExportResult:
-    """The set as CSV (UTF-8 with BOM, CRLF rows), with notes on the quiz sites' limits."""
+    """The set as CSV (UTF-8 with BOM, CRLF rows), with notes on what the columns cannot hold."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180; quotes only where needed
     writer.writerow(HEADER)
@@ -59,23 +60,13 @@ def _row(question: Question) -> list[str]:
 
 def _notes(questions: tuple[Question, ...], rows: list[list[str]]) -> tuple[str, ...]:
     checks = {
-        f"questions over Kahoot's {KAHOOT_QUESTION_LIMIT} characters (not shortened)": [
-            q.id for q in questions if len(q.stem) > KAHOOT_QUESTION_LIMIT
-        ],
-        f"answers over Kahoot's {KAHOOT_ANSWER_LIMIT} characters (not shortened)": [
-            q.id
-            for q in questions
-            if q.form is not Form.TIMELINE_ORDER
-            and any(len(o) > KAHOOT_ANSWER_LIMIT for o in q.options)
-        ],
-        f"more than {WRONG_COLUMNS} wrong answers (Gimkit's limit): only the first"
-        f" {WRONG_COLUMNS} are in the file": [
+        f"more than {WRONG_COLUMNS} wrong answers: only the first {WRONG_COLUMNS} are in the"
+        " file": [
             q.id
             for q in questions
             if q.form is not Form.TIMELINE_ORDER and len(q.options) - 1 > WRONG_COLUMNS
         ],
-        "timeline-order questions: correct_answer lists the events in order, no wrong answers"
-        " (quiz sites have no ordering question)": [
+        "timeline-order questions: correct_answer lists the events in order, no wrong answers": [
             q.id for q in questions if q.form is Form.TIMELINE_ORDER
         ],
         "cells starting with = + - or @, which a spreadsheet may read as a formula": [
