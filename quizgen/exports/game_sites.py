@@ -87,6 +87,15 @@ _NOT_IN_XLSX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 FALLBACK_DATE = dt.date(1980, 1, 1)
 
 
+#: A game plays every question of the file in one sitting, and only a counted set is made so
+#: that none gives another's answer away (the full pool is for drawing quizzes from).
+UNCOUNTED_NOTE = (
+    "this set holds every question the fact base yields (made without --count), and a game"
+    " plays them all in one sitting, where some give others away: for a game, export a set"
+    " made with `quizgen generate --count N`"
+)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _Site:
     name: str
@@ -225,6 +234,8 @@ def _fit(qset: QuestionSet, site: _Site) -> tuple[list[_Row], tuple[str, ...], s
         why_not = "; ".join(notes) if notes else "the set has no questions"
         raise ExportError(f"nothing to export to {site.name}: {why_not}")
     notes.insert(0, f"{site.name} has no room for {site.no_room}")
+    if qset.header.count is None:
+        notes.insert(1, UNCOUNTED_NOTE)
     left = len(qset.questions) - len(rows)
     return rows, tuple(notes), f"{plural(len(rows), 'question')}, {left} left out"
 

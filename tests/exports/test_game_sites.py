@@ -35,6 +35,7 @@ from quizgen.exports.game_sites import (
     KAHOOT_ANSWER_LIMIT,
     KAHOOT_QUESTION_LIMIT,
     KAHOOT_TIME_LIMITS,
+    UNCOUNTED_NOTE,
     export_blooket,
     export_gimkit,
     export_kahoot,
@@ -424,3 +425,13 @@ def test_any_text_comes_back_exactly_or_is_named(stem: str, option: str) -> None
 def line_feeds(text: str) -> str:
     """`text` with every carriage return (alone or before a line feed) as a line feed."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@pytest.mark.parametrize("site_name", SITES)
+def test_only_a_set_made_without_count_is_warned_against_for_a_game(site_name: str) -> None:
+    """A game plays the whole file at once: only a counted set keeps questions from clueing."""
+    site = SITES[site_name]
+    pool = one(multiple_choice())
+    counted = QuestionSet(replace(pool.header, count=1), pool.questions)
+    assert UNCOUNTED_NOTE in site.export(pool).notes
+    assert UNCOUNTED_NOTE not in site.export(counted).notes
