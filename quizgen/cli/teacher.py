@@ -17,7 +17,7 @@ from quizgen.cli import (
     notes_option,
     reports_errors,
 )
-from quizgen.cli.progress import (
+from quizgen.cli.progress_bars import (
     EXPORT_BAR_BYTES,
     GENERATE_BAR_FACTS,
     progress_bar,

@@ -17,9 +17,14 @@ if TYPE_CHECKING:
 #: the names from here.
 EXTENSIONS = {
     "gift": ".gift",
+    "moodle-xml": ".moodle.xml",
     "aiken": ".aiken.txt",
     "csv": ".csv",
+    "kahoot": ".kahoot.xlsx",
+    "blooket": ".blooket.csv",
+    "gimkit": ".gimkit.csv",
     "markdown": ".md",
+    "html": ".html",
     "anki": ".apkg",
 }
 EXPORT_FORMATS = tuple(EXTENSIONS)
@@ -48,6 +53,10 @@ def export(format_name: str, qset: QuestionSet, base: FactBase) -> ExportResult:
         from quizgen.exports.gift import export_gift
 
         return export_gift(qset)
+    if format_name == "moodle-xml":
+        from quizgen.exports.moodle_xml import export_moodle_xml
+
+        return export_moodle_xml(qset, base)
     if format_name == "aiken":
         from quizgen.exports.aiken import export_aiken
 
@@ -56,6 +65,19 @@ def export(format_name: str, qset: QuestionSet, base: FactBase) -> ExportResult:
         from quizgen.exports.csv_table import export_csv
 
         return export_csv(qset)
+    if format_name in ("kahoot", "blooket", "gimkit"):
+        from quizgen.exports import game_sites
+
+        site_exporters = {
+            "kahoot": game_sites.export_kahoot,
+            "blooket": game_sites.export_blooket,
+            "gimkit": game_sites.export_gimkit,
+        }
+        return site_exporters[format_name](qset)
+    if format_name == "html":
+        from quizgen.exports.html_page import export_html
+
+        return export_html(qset)
     if format_name == "markdown":
         from quizgen.exports.markdown import export_worksheet
 

@@ -359,10 +359,11 @@ def _category_notes(qset: QuestionSet, base: FactBase, kept: list[Question]) -> 
 
 def _summary(kept: list[Question], categories: int) -> str:
     counts = Counter(q.form for q in kept)
-    parts = [
-        plural(counts[Form.MULTIPLE_CHOICE], "multiple choice", "multiple choice"),
-        plural(counts[Form.TRUE_FALSE], "true/false", "true/false"),
-        plural(counts[Form.TIMELINE_ORDER], "ordering", "ordering"),
-    ]
+    names = {
+        Form.MULTIPLE_CHOICE: "multiple choice",
+        Form.TRUE_FALSE: "true/false",
+        Form.TIMELINE_ORDER: "ordering",
+    }
+    parts = [f"{counts[form]} {name}" for form, name in names.items() if counts[form]]
     where = plural(categories, "category", "categories")
     return f"{plural(len(kept), 'question')} ({', '.join(parts)}) in {where}"

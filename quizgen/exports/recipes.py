@@ -7,7 +7,7 @@ topics: []                # optional filters
 forms: [multiple-choice, true-false, timeline]
 sources: []
 variants: 2               # A and B: same questions, own order and key
-exports: [gift, aiken, csv, markdown, anki]
+exports: [gift, moodle-xml, aiken, csv, kahoot, blooket, gimkit, markdown, html, anki]
 verified_only: true       # optional: only facts a reviewer approved (see quizgen verify)
 """
 

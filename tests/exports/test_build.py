@@ -22,6 +22,8 @@ from quizgen.facts.loader import load_fact_base
 from quizgen.paths import shipped_decks_dir, shipped_notes_dir
 from quizgen.questions.set_file import load_set
 
+ALLOWED_EXPORTS = "gift, moodle-xml, aiken, csv, kahoot, blooket, gimkit, markdown, html, anki"
+
 DECKS = shipped_decks_dir()
 
 
@@ -118,7 +120,7 @@ def test_class_test_has_twenty_questions_in_two_variants() -> None:
         (
             "title: T\nseed: 1\nexports: [pdf]\n",
             3,
-            "'exports' has 'pdf' (allowed: gift, aiken, csv, markdown, anki)",
+            f"'exports' has 'pdf' (allowed: {ALLOWED_EXPORTS})",
         ),
         ("title: T\nexports: [gift]\n", 1, "the recipe is missing the required key 'seed'"),
         (

@@ -12,8 +12,11 @@ from quizgen.exports.aiken import export_aiken
 from quizgen.exports.anki import export_anki
 from quizgen.exports.csv_table import export_csv
 from quizgen.exports.formats import EXPORT_FORMATS, EXTENSIONS, ExportResult, export, id_list
+from quizgen.exports.game_sites import export_blooket, export_gimkit, export_kahoot
 from quizgen.exports.gift import export_gift
+from quizgen.exports.html_page import export_html
 from quizgen.exports.markdown import export_worksheet
+from quizgen.exports.moodle_xml import export_moodle_xml
 from quizgen.facts.loader import load_fact_base
 from quizgen.facts.model import FactBase
 from quizgen.questions.generator import GenerateOptions, generate_set
@@ -25,27 +28,38 @@ SETS: dict[str, Callable[[], QuestionSet]] = {
     "nasty": nasty_set,
     "real": real_set,
 }
-TEXT_EXPORTERS: dict[str, Callable[[QuestionSet], ExportResult]] = {
-    "gift": export_gift,
-    "aiken": export_aiken,
-    "csv": export_csv,
-    "markdown": export_worksheet,
+#: Every exporter but Anki's (whose zip stamps the time), as `export` calls it.
+EXPORTERS: dict[str, Callable[[QuestionSet, FactBase], ExportResult]] = {
+    "gift": lambda qset, _: export_gift(qset),
+    "moodle-xml": export_moodle_xml,
+    "aiken": lambda qset, _: export_aiken(qset),
+    "csv": lambda qset, _: export_csv(qset),
+    "kahoot": lambda qset, _: export_kahoot(qset),
+    "blooket": lambda qset, _: export_blooket(qset),
+    "gimkit": lambda qset, _: export_gimkit(qset),
+    "markdown": lambda qset, _: export_worksheet(qset),
+    "html": lambda qset, _: export_html(qset),
 }
 
 
 def test_the_formats_are_the_extension_keys_in_order() -> None:
-    assert EXPORT_FORMATS == tuple(EXTENSIONS) == ("gift", "aiken", "csv", "markdown", "anki")
+    assert tuple(EXTENSIONS) == EXPORT_FORMATS
     assert EXTENSIONS == {
         "gift": ".gift",
+        "moodle-xml": ".moodle.xml",
         "aiken": ".aiken.txt",
         "csv": ".csv",
+        "kahoot": ".kahoot.xlsx",
+        "blooket": ".blooket.csv",
+        "gimkit": ".gimkit.csv",
         "markdown": ".md",
+        "html": ".html",
         "anki": ".apkg",
     }
 
 
-def test_every_format_but_anki_has_a_text_exporter() -> None:
-    assert set(EXPORT_FORMATS) == {*TEXT_EXPORTERS, "anki"}
+def test_every_format_but_anki_has_an_exporter_here() -> None:
+    assert set(EXPORT_FORMATS) == {*EXPORTERS, "anki"}
 
 
 @pytest.mark.parametrize(
@@ -74,12 +88,12 @@ def minimal_base(minimal_notes: Path) -> FactBase:
 
 
 @pytest.mark.parametrize("set_name", sorted(SETS))
-@pytest.mark.parametrize("format_name", sorted(TEXT_EXPORTERS))
+@pytest.mark.parametrize("format_name", sorted(EXPORTERS))
 def test_export_gives_what_the_format_s_exporter_gives(
     minimal_base: FactBase, format_name: str, set_name: str
 ) -> None:
     qset = SETS[set_name]()
-    direct = TEXT_EXPORTERS[format_name](qset)
+    direct = EXPORTERS[format_name](qset, minimal_base)
     through_export = export(format_name, qset, minimal_base)
     assert through_export.content == direct.content
     assert through_export.notes == direct.notes

@@ -590,3 +590,11 @@ def test_each_category_says_what_it_holds_and_where_it_comes_from() -> None:
     infos = [field_paragraphs(c, "info") for c in root.iterfind("question[@type='category']")]
     origin = "From the question set “Bridge test” (seed 7, fact base of 2026-11-22)."
     assert infos == [["Who built it and when.", origin], ["What it cost.", origin]]
+
+
+def test_the_summary_leaves_out_forms_the_set_has_none_of() -> None:
+    qset = ordinary_set()
+    choices = QuestionSet(qset.header, qset.questions[:1])
+    assert qset.questions[0].form is Form.MULTIPLE_CHOICE
+    result = export_moodle_xml(choices, bridge_base())
+    assert result.summary == "1 question (1 multiple choice) in 1 category"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from quizgen.cli.progress import EXPORT_BAR_BYTES
+from quizgen.cli.progress_bars import EXPORT_BAR_BYTES
 from quizgen.exports.recipes import load_recipes
 from quizgen.paths import shipped_decks_dir
 
