@@ -74,18 +74,36 @@ def apkg_content(data: bytes) -> dict[str, object]:
     }
 
 
+def zip_members(data: bytes) -> list[tuple[str, tuple[int, ...], bytes]]:
+    """An .xlsx as its members' names, dates and uncompressed bytes (zlib's compressed output
+    varies between machines; what a spreadsheet reads does not)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return [(i.filename, i.date_time, archive.read(i)) for i in archive.infolist()]
+
+
+def same_content(path: str, committed: bytes, content: bytes) -> bool:
+    """Text outputs byte for byte; Anki decks and spreadsheets by what their readers read."""
+    if path.endswith(".apkg"):
+        return apkg_content(committed) == apkg_content(content)
+    if path.endswith(".xlsx"):
+        return zip_members(committed) == zip_members(content)
+    return committed == content
+
+
 def test_committed_decks_are_what_build_writes_now(built: dict[str, bytes]) -> None:
-    """Text outputs byte for byte; Anki decks by content (see `apkg_content`)."""
     stale = [
         path
         for path, content in built.items()
-        if (
-            apkg_content((DECKS / path).read_bytes()) != apkg_content(content)
-            if path.endswith(".apkg")
-            else (DECKS / path).read_bytes() != content
-        )
+        if not same_content(path, (DECKS / path).read_bytes(), content)
     ]
     assert not stale, f"run `quizgen build` and commit: out of date: {stale}"
+
+
+def test_the_spreadsheet_comparison_sees_a_changed_cell(built: dict[str, bytes]) -> None:
+    path = next(p for p in built if p.endswith(".xlsx"))
+    members = zip_members(built[path])
+    changed = [(n, d, b.replace(b"<v>", b"<v>1", 1)) for n, d, b in members]
+    assert changed != members
 
 
 def test_the_deck_comparison_sees_a_changed_note(built: dict[str, bytes]) -> None:
