@@ -144,8 +144,8 @@ class _Why(enum.Enum):
         " (add `short_question:` to the fact)"
     )
     LONG_STATEMENT = (
-        "left out, true/false statement over {site}'s {q} characters: {ids}"
-        " (shorten the statement or false statement in the fact)"
+        "left out, true/false statement over {site}'s {q} characters and no short_statement:"
+        " {ids} (add `short_statement:` to the fact's statement or false statement)"
     )
     LONG_ANSWER = (
         "left out, an answer over {site}'s {a} characters: {ids}"

@@ -44,6 +44,7 @@ _BY_STATUS: dict[Status, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "related",
             "multiple_choice",
             "short_question",
+            "short_statement",
         ),
     ),
     Status.CONTESTED: (
@@ -143,7 +144,8 @@ def read_fact(reader: FieldReader, record: Located, collected: Collected) -> Fac
     if "evidence" in record and not evidence and status is not Status.CONTESTED:
         reader.report(record.line_of("evidence"), f"{what} needs at least one evidence quote")
     question = reader.text(record, "question", what, required=False)
-    short_question = _read_short_question(reader, record, what, question)
+    short_question = _read_short(reader, record, "short_question", what, question)
+    short_statement = _read_short(reader, record, "short_statement", what, statement)
     false_statements = _read_false_statements(reader, record, what)
     options_share = reader.text_list(record, "options_share", what)
     for name in options_share:
@@ -192,30 +194,32 @@ def read_fact(reader: FieldReader, record: Located, collected: Collected) -> Fac
         related=related,
         multiple_choice=multiple_choice,
         short_question=short_question,
+        short_statement=short_statement,
     )
 
 
-def _read_short_question(
-    reader: FieldReader, record: Located, what: str, question: str | None
+def _read_short(
+    reader: FieldReader, record: Located, key: str, what: str, full: str | None
 ) -> str | None:
-    """The hand-shortened question for game sites: at most SHORT_QUESTION_LIMIT characters and
-    shorter than the question it stands for."""
-    short = reader.text(record, "short_question", what, required=False)
+    """A hand-shortened text for game sites (`short_question`, `short_statement`): at most
+    SHORT_QUESTION_LIMIT characters and shorter than the text it stands for."""
+    short = reader.text(record, key, what, required=False)
     if short is None:
         return None
-    line = record.line_of("short_question")
+    line = record.line_of(key)
     if len(short) > SHORT_QUESTION_LIMIT:
         reader.report(
             line,
-            f"'short_question' of {what} has {len(short)} characters; game sites take at most"
+            f"{key!r} of {what} has {len(short)} characters; game sites take at most"
             f" {SHORT_QUESTION_LIMIT}: shorten it",
         )
         return None
-    if question is not None and len(short) >= len(question):
+    if full is not None and len(short) >= len(full):
+        shown = key.removeprefix("short_")
         reader.report(
             line,
-            f"'short_question' of {what} is not shorter than its question"
-            f" ({len(short)} >= {len(question)} characters): shorten it or remove it",
+            f"{key!r} of {what} is not shorter than its {shown}"
+            f" ({len(short)} >= {len(full)} characters): shorten it or remove it",
         )
         return None
     return short
@@ -228,11 +232,14 @@ def _read_false_statements(
     found = []
     for item in reader.list_of_mappings(record, "false_statements", what):
         iwhat = f"a false statement of {what}"
-        reader.check_keys(item, iwhat, ("statement", "why_false"), ())
+        reader.check_keys(item, iwhat, ("statement", "why_false"), ("short_statement",))
         statement = reader.text(item, "statement", iwhat)
         why_false = reader.text(item, "why_false", iwhat)
+        short = _read_short(reader, item, "short_statement", iwhat, statement)
         if statement and why_false:
-            found.append(FalseStatement(statement=statement, why_false=why_false))
+            found.append(
+                FalseStatement(statement=statement, why_false=why_false, short_statement=short)
+            )
     return tuple(found)
 
 

@@ -188,6 +188,9 @@ class FalseStatement:
 
     statement: str
     why_false: str
+    #: The statement in at most SHORT_QUESTION_LIMIT characters, for game sites; as false, for
+    #: the same reason.
+    short_statement: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -233,6 +236,8 @@ class Fact:
     #: The question in at most SHORT_QUESTION_LIMIT characters, for game sites whose question
     #: field is short (Kahoot: 120); written by hand for facts whose `question` is longer.
     short_question: str | None = None
+    #: The statement in at most SHORT_QUESTION_LIMIT characters, for game sites' true/false.
+    short_statement: str | None = None
 
     @property
     def contested(self) -> bool:

@@ -373,9 +373,10 @@ class _Maker:
         qid = f"{fact.id}/{spec.shape}"
         if spec.shape == "tf-true":
             stem, key, explanation = fact.statement, 0, _explanation(fact)
+            short = fact.short_statement
         else:
             false = self.rng_for(qid).choice(fact.false_statements)
-            stem, key = false.statement, 1
+            stem, key, short = false.statement, 1, false.short_statement
             explanation = f"{false.why_false} What is true: {fact.statement}"
         return Question(
             id=qid,
@@ -387,6 +388,7 @@ class _Maker:
             explanation=explanation,
             sources=self.citations(fact.evidence),
             topics=fact.topics,
+            short_stem=short,
         )
 
 

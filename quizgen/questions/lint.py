@@ -91,7 +91,7 @@ def lint_facts(base: FactBase, documents: Path | None = None) -> list[Finding]:
     shingles = document_shingles(documents) if documents is not None else None
     findings: list[Finding] = []
     for fact in (f for f in base.facts if f.askable):
-        short = (fact.short_question,) if fact.short_question is not None else ()
+        short = _shortened(fact)
         for text in (fact.statement, *(s.statement for s in fact.false_statements), *short):
             findings += _stem_rules(fact.id, text)
         # every text a learner reads is in our own words: statements, feedback, reasons
@@ -108,7 +108,24 @@ def lint_facts(base: FactBase, documents: Path | None = None) -> list[Finding]:
                     for run in copied_runs(text, shingles)
                 ]
         findings += _absolute_words(fact.id, fact.statement, fact.false_statements)
+        short_false = [
+            replace(s, statement=s.short_statement)
+            for s in fact.false_statements
+            if s.short_statement is not None
+        ]
+        true_texts = f"{fact.statement} {fact.short_statement or ''}"
+        findings += _absolute_words(fact.id, true_texts, short_false)
     return findings
+
+
+def _shortened(fact: Fact) -> tuple[str, ...]:
+    """The fact's hand-shortened texts for game sites: its question and statements."""
+    texts = (
+        fact.short_question,
+        fact.short_statement,
+        *(s.short_statement for s in fact.false_statements),
+    )
+    return tuple(t for t in texts if t is not None)
 
 
 def _question(q: Question, base: FactBase, names: dict[str, Entity]) -> Iterator[Finding]:
@@ -130,6 +147,14 @@ def _question(q: Question, base: FactBase, names: dict[str, Entity]) -> Iterator
                 rule="unwritten-true-false",
                 message="the statement is neither the fact's nor one of its false_statements",
             )
+        if q.short_stem is not None:
+            yield from _stem_rules(f"{q.id} (short)", q.short_stem)
+            if q.short_stem not in _shortened(fact):
+                yield Finding(
+                    where=f"{q.id} (short)",
+                    rule="unwritten-true-false",
+                    message="the short statement is not one the fact's short_statement fields hold",
+                )
         return
     if q.form is not Form.MULTIPLE_CHOICE or q.id.endswith("/first"):
         return

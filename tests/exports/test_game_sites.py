@@ -253,7 +253,26 @@ def test_a_long_statement_is_left_out_and_named(site_name: str) -> None:
     long = true_false("long/tf", stem="x" * (site.question_limit + 1))
     result = site.export(one(long, true_false()))
     assert len(site.read(result.content)) == 1
-    assert any("true/false statement over" in n and ": long/tf (" in n for n in result.notes)
+    assert any(
+        "true/false statement over" in n and "no short_statement: long/tf (" in n
+        for n in result.notes
+    )
+
+
+@pytest.mark.parametrize("site_name", SITES)
+@pytest.mark.parametrize("value", [True, False])
+def test_a_long_statement_gives_way_to_its_short_statement(site_name: str, value: bool) -> None:
+    site = SITES[site_name]
+    short = "The bridge cost 50 million crowns."
+    long = replace(
+        true_false("long/tf", stem="x" * (site.question_limit + 1), value=value),
+        short_stem=short,
+    )
+    result = site.export(one(long))
+    (item,) = site.read(result.content)
+    assert item.text == short
+    assert item.key == ("True" if value else "False")
+    assert not any("long/tf" in n for n in result.notes)
 
 
 @pytest.mark.parametrize("site_name", SITES)

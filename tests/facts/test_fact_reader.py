@@ -119,7 +119,7 @@ FS = "a false statement of fact 'mayor-opened-bridge'"
             [
                 f"facts/a.yaml:9: {FS} is missing the required key 'why_false'",
                 f"facts/a.yaml:10: unknown key 'whyfalse' in {FS}; did you mean 'why_false'?"
-                " (allowed: statement, why_false)",
+                " (allowed: short_statement, statement, why_false)",
             ],
         ),
         (
@@ -127,7 +127,10 @@ FS = "a false statement of fact 'mayor-opened-bridge'"
             "      - statement: Tom Reyes opened it.\n"
             "        why_false: The mayor opened it.\n"
             "        source: gazette-bridge\n",
-            [f"facts/a.yaml:11: unknown key 'source' in {FS} (allowed: statement, why_false)"],
+            [
+                f"facts/a.yaml:11: unknown key 'source' in {FS}"
+                " (allowed: short_statement, statement, why_false)"
+            ],
         ),
         (
             '    false_statements:\n      - statement: ""\n        why_false: The mayor did.\n',
@@ -542,3 +545,61 @@ def test_only_a_settled_fact_has_a_short_question(minimal_notes: Path) -> None:
         f"facts/a.yaml:47: unknown key 'short_question' in fact 'crowd-size'"
         f" (allowed: {CONTESTED_KEYS})"
     ]
+
+
+# --- short_statement -------------------------------------------------------------------------
+
+SHORT_STATEMENTS = (
+    "    short_statement: Ortiz opened the bridge.\n"
+    "    false_statements:\n"
+    "      - statement: Councillor Tom Reyes opened the River Bridge.\n"
+    "        short_statement: Reyes opened the bridge.\n"
+    "        why_false: The mayor, Lena Ortiz, opened it.\n"
+)
+
+
+def test_short_statements_reach_the_true_false_items(minimal_notes: Path) -> None:
+    base = load_after(minimal_notes, "facts/a.yaml", AFTER_ACCEPTED, SHORT_STATEMENTS)
+    fact = base.fact("mayor-opened-bridge")
+    assert fact.short_statement == "Ortiz opened the bridge."
+    assert fact.false_statements[0].short_statement == "Reyes opened the bridge."
+    shorts = {}
+    options = GenerateOptions(count=1, forms=("true-false",))
+    for seed in range(40):  # a set takes the true or the false item, whichever balances it
+        for q in generate_set(base, options, seed=seed).questions:
+            if q.fact == "mayor-opened-bridge" and q.id.split("/")[1].startswith("tf"):
+                shorts[q.id] = (q.stem, q.short_stem)
+    assert shorts == {
+        "mayor-opened-bridge/tf-true": (
+            "Mayor Lena Ortiz opened the River Bridge.",
+            "Ortiz opened the bridge.",
+        ),
+        "mayor-opened-bridge/tf-false": (
+            "Councillor Tom Reyes opened the River Bridge.",
+            "Reyes opened the bridge.",
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            f"    short_statement: {'W' * 121}\n",
+            "facts/a.yaml:8: 'short_statement' of fact 'mayor-opened-bridge' has 121"
+            " characters; game sites take at most 120: shorten it",
+        ),
+        (
+            "    false_statements:\n"
+            "      - statement: Reyes opened it.\n"
+            "        short_statement: Tom Reyes opened it.\n"
+            "        why_false: The mayor did.\n",
+            "facts/a.yaml:10: 'short_statement' of a false statement of fact"
+            " 'mayor-opened-bridge' is not shorter than its statement (20 >= 16 characters):"
+            " shorten it or remove it",
+        ),
+    ],
+    ids=["too-long", "false-not-shorter"],
+)
+def test_short_statement_problems(minimal_notes: Path, lines: str, expected: str) -> None:
+    assert problems_after(minimal_notes, "facts/a.yaml", AFTER_ACCEPTED, lines) == [expected]

@@ -30,7 +30,7 @@ ALIAS = (
 FACT_KEYS = (
     "accepted, answer, distractors, event, event_date, evidence, excludes, explanation,"
     " false_statements, id, kind, multiple_choice, note, options_share, question, related,"
-    " revised, short_question, statement, status, topics"
+    " revised, short_question, short_statement, statement, status, topics"
 )
 FACT_KINDS = (
     "who-said, role, person, country, organisation, place, weapon, date, number, cause,"

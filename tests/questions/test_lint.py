@@ -395,3 +395,51 @@ def test_a_short_question_is_linted_with_the_fact() -> None:
     short = dataclasses.replace(FACTS[-1], short_question="What did the article say?")
     base = dataclasses.replace(BASE, facts=(short,))
     assert [f.rule for f in lint_facts(base)] == ["context-free-stem"]
+
+
+SHORTENED = dataclasses.replace(
+    FACTS[-1],
+    statement="The bridge over the river opened in 2015.",
+    short_statement="The bridge opened in 2015.",
+    false_statements=(
+        FalseStatement(
+            statement="The bridge over the river opened in 2013.",
+            why_false="W",
+            short_statement="The bridge opened in 2013.",
+        ),
+    ),
+)
+
+
+def test_a_true_false_short_statement_must_be_one_the_fact_holds() -> None:
+    base = dataclasses.replace(BASE, facts=(SHORTENED,))
+    written = dataclasses.replace(
+        tf("tf/tf-false", "The bridge over the river opened in 2013.", 1),
+        short_stem="The bridge opened in 2013.",
+    )
+    assert lint_set(one_set(written), base) == []
+    garbled = dataclasses.replace(written, short_stem="The bridge opened in 2014.")
+    assert [str(f) for f in lint_set(one_set(garbled), base)] == [
+        "tf/tf-false (short): unwritten-true-false: the short statement is not one the fact's"
+        " short_statement fields hold"
+    ]
+
+
+def test_short_statements_are_linted_with_the_fact() -> None:
+    only = dataclasses.replace(
+        SHORTENED,
+        false_statements=(
+            FalseStatement(
+                statement="The bridge over the river opened in the spring of 2016.",
+                why_false="W",
+                short_statement="The bridge only opened in 2015.",
+            ),
+        ),
+    )
+    base = dataclasses.replace(BASE, facts=(only,))
+    assert [str(f) for f in lint_facts(base)] == [
+        "tf: absolute-word: a false statement adds 'only': false by one word"
+    ]
+    vague = dataclasses.replace(SHORTENED, short_statement="The article says it opened in 2015.")
+    base = dataclasses.replace(BASE, facts=(vague,))
+    assert [f.rule for f in lint_facts(base)] == ["context-free-stem"]
