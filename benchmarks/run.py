@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("generate_bench.py", "gc_pause.py", "anki_export.py", "quiz_startup.py")
+BENCHMARKS = (
+    "generate_bench.py",
+    "gc_pause.py",
+    "anki_export.py",
+    "export_formats.py",
+    "quiz_startup.py",
+)
 
 
 def main() -> int:
