@@ -11,15 +11,14 @@ from __future__ import annotations
 import html
 
 from quizgen.exports.formats import ExportResult
-from quizgen.exports.markdown import VERIFIED_LINE
+from quizgen.exports.worksheet_text import (
+    INSTRUCTIONS,
+    INSTRUCTIONS_LEAD,
+    VERIFIED_LINE,
+    key_line,
+)
 from quizgen.questions.model import Form, Question, QuestionSet, option_letter
 
-#: The same instructions as the Markdown worksheet's.
-INSTRUCTIONS = (
-    "circle the letter of the one best answer. For a true/false statement, circle True or"
-    " False. To put events in order, write 1 in the blank of the earliest, 2 in the next, and"
-    " so on."
-)
 BLANK = "____"
 NAME_LINE = f"Name {'_' * 28}  Date {'_' * 14}"
 HEADER_NAME_LINE = f"Name {'_' * 20}  Date {'_' * 10}"
@@ -132,7 +131,7 @@ def _heading(qset: QuestionSet) -> list[str]:
         parts.append(f'<p class="variant">Variant {_text(qset.header.variant)}</p>')
     parts.append(f'<p class="name-date">{NAME_LINE}</p>')
     parts.append("</header>")
-    parts.append(f'<p class="instructions"><strong>Instructions:</strong> {INSTRUCTIONS}</p>')
+    parts.append(f'<p class="instructions"><strong>{INSTRUCTIONS_LEAD}</strong> {INSTRUCTIONS}</p>')
     return parts
 
 
@@ -183,15 +182,6 @@ def _key(qset: QuestionSet) -> list[str]:
 
 
 def _key_answer(question: Question) -> str:
-    if question.form is Form.TIMELINE_ORDER:
-        assert isinstance(question.answer, tuple)
-        order = ", ".join(option_letter(i) for i in question.answer)
-        places = ", ".join(
-            f"{option_letter(i)} = {question.answer.index(i) + 1}"
-            for i in range(len(question.options))
-        )
-        return f"<strong>{order}</strong> (write {places}): {_text(question.right_answer_text())}"
-    if question.form is Form.TRUE_FALSE:
-        return f"<strong>{_text(question.options[question.key_index])}</strong>"
-    letter = option_letter(question.key_index)
-    return f"<strong>{letter}</strong>: {_text(question.options[question.key_index])}"
+    line = key_line(question)
+    mark = f"<strong>{_text(line.mark)}</strong>"
+    return f"{mark}{line.before}{_text(line.answer)}" if line.answer else mark

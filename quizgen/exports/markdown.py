@@ -6,16 +6,16 @@ import html
 import re
 
 from quizgen.exports.formats import ExportResult
+from quizgen.exports.worksheet_text import (
+    INSTRUCTIONS,
+    INSTRUCTIONS_LEAD,
+    VERIFIED_LINE,
+    key_line,
+)
 from quizgen.questions.model import Form, Question, QuestionSet, option_letter
 
 PAGE_BREAK = '<div style="page-break-before: always"></div>'
-INSTRUCTIONS = (
-    "**Instructions:** circle the letter of the one best answer. For a true/false statement,"
-    " circle True or False. To put events in order, write 1 in the blank of the earliest,"
-    " 2 in the next, and so on."
-)
-#: In the answer key, under a question whose every fact a reviewer approved.
-VERIFIED_LINE = "Verified by hand against its documents."
+INSTRUCTIONS_LINE = f"**{INSTRUCTIONS_LEAD}** {INSTRUCTIONS}"
 BLANK = "\\_\\_\\_\\_"
 # Inline markup (emphasis, code, links, images, a heading's closing #s), escaped the way both
 # CommonMark and Python-Markdown read it; `<>&` go through html.escape instead.
@@ -44,7 +44,7 @@ def _heading(qset: QuestionSet) -> list[str]:
     if qset.header.variant is not None:
         parts.append(f"**Variant {md_text(qset.header.variant)}**")
     parts.append(f"Name: {BLANK * 5}  Date: {BLANK * 3}")
-    parts.append(INSTRUCTIONS)
+    parts.append(INSTRUCTIONS_LINE)
     return parts
 
 
@@ -86,15 +86,6 @@ def _key(qset: QuestionSet) -> list[str]:
 
 
 def _key_answer(question: Question) -> str:
-    if question.form is Form.TIMELINE_ORDER:
-        assert isinstance(question.answer, tuple)
-        order = ", ".join(option_letter(i) for i in question.answer)
-        places = ", ".join(
-            f"{option_letter(i)} = {question.answer.index(i) + 1}"
-            for i in range(len(question.options))
-        )
-        return f"**{order}** (write {places}): {md_text(question.right_answer_text())}"
-    if question.form is Form.TRUE_FALSE:
-        return f"**{md_text(question.options[question.key_index])}**"
-    letter = option_letter(question.key_index)
-    return f"**{letter}**: {md_text(question.options[question.key_index])}"
+    line = key_line(question)
+    mark = f"**{md_text(line.mark)}**"
+    return f"{mark}{line.before}{md_text(line.answer)}" if line.answer else mark

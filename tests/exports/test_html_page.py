@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from quizgen.exports.html_page import css_string, export_html
-from quizgen.exports.markdown import VERIFIED_LINE
+from quizgen.exports.worksheet_text import VERIFIED_LINE
 from quizgen.paths import shipped_decks_dir, shipped_full_set
 from quizgen.questions.model import Form, Question, QuestionSet, mark_verified, option_letter
 from quizgen.questions.set_file import load_set

@@ -13,8 +13,9 @@ from quizgen.errors import QuizgenError
 from quizgen.exports.anki_notes import VERIFIED_TAG, fact_notes
 from quizgen.exports.build import build_recipe
 from quizgen.exports.csv_table import export_csv
-from quizgen.exports.markdown import VERIFIED_LINE, export_worksheet
+from quizgen.exports.markdown import export_worksheet
 from quizgen.exports.recipes import load_recipes
+from quizgen.exports.worksheet_text import VERIFIED_LINE
 from quizgen.facts.loader import load_fact_base
 from quizgen.facts.verification import (
     Decision,
