@@ -16,7 +16,7 @@ from quizgen.cli import main
 
 NOT_PROVEN = "; quotes not proven (give --documents DIR or set QUIZGEN_DOCUMENTS)"
 PROVEN = "; 7 evidence quotes proven in 2 documents"
-HEAVY_MODULES = ("questionary", "prompt_toolkit", "genanki", "fsrs", "sqlite3")
+HEAVY_MODULES = ("questionary", "prompt_toolkit", "genanki", "fsrs", "sqlite3", "openpyxl", "xml")
 
 
 def run(*args: str, env: dict[str, str | None] | None = None) -> Result:
