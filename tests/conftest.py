@@ -192,6 +192,15 @@ NOTES_FILES = {
 }
 
 #: The `quizgen check` summary for the minimal base, before the part about documents.
+#: The minimal base's facts, in file order.
+MINIMAL_FACT_IDS = [
+    "mayor-opened-bridge",
+    "bridge-opened-date",
+    "bridge-cost",
+    "crowd-size",
+    "opening-year-printed-2105",
+    "bridge-delay-cause",
+]
 MINIMAL_SUMMARY = "ok: 2 sources, 5 entities (2 people), 6 facts (1 contested, 1 slip), 2 topics"
 
 

@@ -114,15 +114,14 @@ def generate(
         exclude_facts=ledger.with_ids(base, State.REJECTED),
         used_before=used,
     )
-    bar = progress_bar("Generating", len(base.facts))
-    if len(base.facts) < GENERATE_BAR_FACTS:
-        bar = None
+    bar = (
+        progress_bar("Generating", len(base.facts))
+        if len(base.facts) >= GENERATE_BAR_FACTS
+        else None
+    )
     try:
-        if bar is None:
-            qset = generate_set(base, options, seed)
-        else:
-            with bar:
-                qset = generate_set(base, options, seed, bar.update)
+        with bar or contextlib.nullcontext():
+            qset = generate_set(base, options, seed, bar.update if bar else None)
     except GenerationError as exc:
         if not used:
             raise
@@ -199,7 +198,7 @@ def build(notes: Path | None, decks_dir: Path | None) -> None:
     lines: list[str] = []
     bar = progress_bar("Building", sum(r.file_count() for r in recipes))
     with bar or contextlib.nullcontext():
-        for path, built in build_decks(base, target, load_ledger_of(notes), recipes):
+        for path, built in build_decks(base, target, recipes, load_ledger_of(notes)):
             written = [f"Wrote {path}: {built.summary}" if built.summary else f"Wrote {path}"]
             written += [f"  note: {note}" for note in built.notes]
             if bar is None:

@@ -38,12 +38,9 @@ from quizgen.errors import ExportError
 from quizgen.exports.anki_note_types import FACT_NOTE, PRESET_ID, TEMPLATES, preset
 from quizgen.exports.anki_notes import DECK_ROOT, TAG_ROOT, FactNote, fact_notes, tag_part
 from quizgen.exports.formats import ExportResult
+from quizgen.exports.zip_members import add_member
 from quizgen.facts.model import FactBase
 from quizgen.questions.model import FORM_CHOICES, Form, QuestionSet, SetHeader
-
-# The earliest date a zip entry can carry; the same for every build.
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-_UNIX = 3  # zip "made by" system: the same on every platform
 
 
 def export_anki(
@@ -145,8 +142,8 @@ def _package_bytes(notes: tuple[FactNote, ...], timestamp: int) -> bytes:
         database = path.read_bytes()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        _add_entry(archive, "collection.anki2", database)
-        _add_entry(archive, "media", b"{}")
+        add_member(archive, "collection.anki2", database)
+        add_member(archive, "media", b"{}")
     return buffer.getvalue()
 
 
@@ -188,11 +185,3 @@ def _add_preset(cursor: sqlite3.Cursor) -> None:
     presets = json.loads(stored)
     presets[str(PRESET_ID)] = preset(presets["1"])
     cursor.execute("UPDATE col SET dconf = ?", (json.dumps(presets, sort_keys=True),))
-
-
-def _add_entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
-    info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
-    info.create_system = _UNIX
-    info.external_attr = 0o644 << 16
-    # Level 1: a third of the time of the default level, for a file about a tenth larger.
-    archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)

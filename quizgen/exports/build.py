@@ -8,7 +8,7 @@ from pathlib import Path
 
 from quizgen.errors import OutputError, QuizgenError
 from quizgen.exports.formats import EXTENSIONS, export
-from quizgen.exports.recipes import Recipe, load_recipes
+from quizgen.exports.recipes import Recipe
 from quizgen.facts.model import FactBase
 from quizgen.facts.verification import Ledger, State
 from quizgen.files import write_atomic
@@ -74,15 +74,10 @@ def build_recipe(
 
 
 def build_decks(
-    base: FactBase,
-    decks_dir: Path,
-    ledger: Ledger | None = None,
-    recipes: list[Recipe] | None = None,
+    base: FactBase, decks_dir: Path, recipes: list[Recipe], ledger: Ledger | None = None
 ) -> Iterator[tuple[Path, BuiltFile]]:
-    """Build every recipe in `decks_dir` (or the `recipes` already read from it), writing each
-    file; yields where it went and what it is (with a ledger: see `build_recipe`)."""
-    if recipes is None:
-        recipes = load_recipes(decks_dir)
+    """Build `recipes` (read from `decks_dir` by `load_recipes`), writing each file under
+    `decks_dir`; yields where it went and what it is (with a ledger: see `build_recipe`)."""
     if not recipes:
         raise QuizgenError(f"no *.recipe.yaml in {decks_dir}")
     for recipe in recipes:

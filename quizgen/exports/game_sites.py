@@ -7,14 +7,15 @@ import csv
 import datetime as dt
 import enum
 import io
-import re
 import zipfile
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quizgen.errors import ExportError
+from quizgen.exports.characters import NOT_XML
 from quizgen.exports.csv_table import FORMULA_STARTS
 from quizgen.exports.formats import ExportResult, id_list
+from quizgen.exports.zip_members import add_member
 from quizgen.plural import plural
 from quizgen.questions.model import TRUE_FALSE_OPTIONS, Form, Question, QuestionSet
 
@@ -81,8 +82,6 @@ GIMKIT_HEADER = (
 # The files are uploaded to the site, so they are written as its own templates are: plain UTF-8
 # without a byte-order mark (a BOM would sit in the banner cell the site reads first).
 CSV_ENCODING = "utf-8"
-# Characters XML 1.0 cannot hold, so neither can an .xlsx cell (openpyxl refuses them).
-_NOT_IN_XLSX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # The file's times, when the set's fact-base revision is not a date (zip times start in 1980).
 FALLBACK_DATE = dt.date(1980, 1, 1)
 
@@ -254,7 +253,7 @@ def _fit_one(question: Question, site: _Site) -> tuple[_Row | None, list[_Why]]:
         reasons.append(long)
     if any(len(answer) > site.answer_limit for answer in answers):
         reasons.append(_Why.LONG_ANSWER)
-    if site.xlsx and any(_NOT_IN_XLSX.search(t) for t in (text or "", *answers)):
+    if site.xlsx and any(NOT_XML.search(t) for t in (text or "", *answers)):
         reasons.append(_Why.UNWRITABLE)
     if reasons or text is None:
         return None, reasons
@@ -322,8 +321,9 @@ def _kahoot_workbook(qset: QuestionSet, rows: list[_Row]) -> bytes:
     workbook.properties.created = stamp
     workbook.properties.modified = stamp
     buffer = io.BytesIO()
-    # ExcelWriter, not save_workbook: save_workbook overwrites `modified` with the clock.
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    # ExcelWriter, not save_workbook: save_workbook overwrites `modified` with the clock. It
+    # dates each member with the clock too, so it writes them uncompressed, to be re-dated.
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         ExcelWriter(workbook, archive).save()
     return _with_fixed_times(buffer.getvalue(), stamp)
 
@@ -344,13 +344,10 @@ def _stamp(qset: QuestionSet) -> dt.datetime:
 
 
 def _with_fixed_times(xlsx: bytes, stamp: dt.datetime) -> bytes:
-    """The zip with every member dated `stamp` (zipfile dates each member with the clock)."""
+    """The zip with every member dated `stamp`, written as every export's zip is."""
     when = (stamp.year, stamp.month, stamp.day, 0, 0, 0)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(xlsx)) as source, zipfile.ZipFile(out, "w") as target:
         for member in source.infolist():
-            fixed = zipfile.ZipInfo(member.filename, date_time=when)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = member.external_attr
-            target.writestr(fixed, source.read(member))
+            add_member(target, member.filename, source.read(member), when)
     return out.getvalue()

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from quizgen.errors import ExportError
+from quizgen.exports.characters import LINE_BREAK
 from quizgen.exports.formats import ExportResult, id_list
 from quizgen.plural import plural
 from quizgen.questions.model import Form, Question, QuestionSet
 
 #: The characters Moodle's own GIFT writer escapes with a backslash.
 SPECIAL = "\\~=#{}:"
-# Every line boundary str.splitlines knows: a raw one would split the block or end the question.
-_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # Texts are plain text: `[plain]` stops Moodle reading `<`, `&` or a leading `[html]` as markup,
 # and the answers and feedback inherit the question text's format.
 TEXT_FORMAT = "[plain]"
@@ -22,7 +19,8 @@ MATCHING_HINT = "Match each event to its place in time: 1st is the earliest."
 def escape(text: str) -> str:
     """`text` with GIFT's special characters backslash-escaped and line breaks written `\\n`."""
     escaped = "".join("\\" + char if char in SPECIAL else char for char in text)
-    return _LINE_BREAK.sub(lambda _: "\\n", escaped)
+    # a raw line break would split the block or end the question
+    return LINE_BREAK.sub(lambda _: "\\n", escaped)
 
 
 def field(text: str) -> str:

@@ -16,15 +16,12 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 
 from quizgen.errors import ExportError
+from quizgen.exports.characters import LINE_BREAK, NOT_XML, xml_safe
 from quizgen.exports.formats import ExportResult, id_list
 from quizgen.facts.model import Fact, FactBase
 from quizgen.plural import plural
 from quizgen.questions.model import Form, Question, QuestionSet
 
-#: Every line boundary str.splitlines knows; each becomes `<br>` in an HTML field.
-LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-#: Characters XML 1.0 cannot carry at all, not even as `&#...;`: they are dropped (with a note).
-NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 CATEGORY_ROOT = "$course$/top"
 #: Moodle cuts a tag at 50 characters and drops control characters, `<`, `>` and backquotes
 #: from it (PARAM_TAG); a comma would split it in two wherever Moodle lists tags.
@@ -45,11 +42,6 @@ _QTYPE = {
     Form.TRUE_FALSE: "truefalse",
     Form.TIMELINE_ORDER: "ordering",
 }
-
-
-def xml_safe(text: str) -> str:
-    """`text` without the characters XML 1.0 cannot carry."""
-    return NOT_XML.sub("", text)
 
 
 def html_text(text: str) -> str:

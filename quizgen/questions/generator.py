@@ -347,11 +347,12 @@ class _Maker:
             variant = fact.variants[spec.variant]
             answer, accepted, stem = variant.answer, variant.accepted, variant.question
             evidence, explanation = variant.evidence, _contested_explanation(self.base, fact)
+            short_stem = None  # a variant's question has no short form
         else:
             assert fact.answer is not None and fact.question is not None
             answer, accepted, stem = fact.answer, fact.accepted, fact.question
             evidence, explanation = fact.evidence, _explanation(fact)
-        short_stem = fact.short_question if fact.status is Status.SETTLED else None
+            short_stem = fact.short_question
         candidates = candidates_for(
             self.base, self.pools, fact, answer, accepted, self.rng_for(qid)
         )

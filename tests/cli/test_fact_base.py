@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner, Result
-from conftest import MINIMAL_SUMMARY
+from conftest import MINIMAL_FACT_IDS, MINIMAL_SUMMARY
 
 from quizgen.cli import main
 
@@ -155,14 +155,7 @@ def test_facts_lists_every_fact(minimal_notes: Path) -> None:
 
 def test_facts_json_has_the_documented_fields(minimal_notes: Path) -> None:
     records = {record["id"]: record for record in facts_json(minimal_notes)}
-    assert list(records) == [
-        "mayor-opened-bridge",
-        "bridge-opened-date",
-        "bridge-cost",
-        "crowd-size",
-        "opening-year-printed-2105",
-        "bridge-delay-cause",
-    ]
+    assert list(records) == MINIMAL_FACT_IDS
     fields: tuple[str, ...] = ("id", "statement", "question", "answer", "accepted", "topics")
     fields += ("sources", "contested", "event_date")
     assert {key: records["mayor-opened-bridge"][key] for key in fields} == {

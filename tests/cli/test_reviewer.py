@@ -6,20 +6,13 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner, Result
-from conftest import MINIMAL_SUMMARY
+from conftest import MINIMAL_FACT_IDS, MINIMAL_SUMMARY
 
 from quizgen.cli import main
 from quizgen.facts.verification import State, ledger_path, load_ledger
 
 NOT_PROVEN = "; quotes not proven (give --documents DIR or set QUIZGEN_DOCUMENTS)"
-FACTS = [
-    "mayor-opened-bridge",
-    "bridge-opened-date",
-    "bridge-cost",
-    "crowd-size",
-    "opening-year-printed-2105",
-    "bridge-delay-cause",
-]
+FACTS = MINIMAL_FACT_IDS
 
 
 def run(*args: str, given: str | None = None) -> Result:

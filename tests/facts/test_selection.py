@@ -6,19 +6,13 @@ import itertools
 from pathlib import Path
 
 import pytest
+from conftest import MINIMAL_FACT_IDS
 
 from quizgen.facts.loader import load_fact_base
 from quizgen.facts.model import FactBase
 from quizgen.facts.selection import select_facts
 
-ALL = [
-    "mayor-opened-bridge",
-    "bridge-opened-date",
-    "bridge-cost",
-    "crowd-size",
-    "opening-year-printed-2105",
-    "bridge-delay-cause",
-]
+ALL = MINIMAL_FACT_IDS
 GAZETTE = ["mayor-opened-bridge", "bridge-opened-date", "crowd-size", "bridge-delay-cause"]
 COURIER = ["bridge-cost", "opening-year-printed-2105"]
 
